@@ -1,0 +1,29 @@
+import Foundation
+
+/// Writes files atomically: to a temporary file in the same folder, then renamed into place,
+/// so that an interrupted run never leaves a half-written output.
+public enum AtomicFile {
+    /// Writes `data` to `url` atomically, creating the parent folder. Returns `false` when the file
+    /// already held exactly these bytes (and leaves it untouched, mtime included).
+    @discardableResult
+    public static func write(_ data: Data, to url: URL) throws -> Bool {
+        let fm = FileManager.default
+        if let existing = try? Data(contentsOf: url), existing == data { return false }
+        let dir = url.deletingLastPathComponent()
+        do {
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+            let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            try data.write(to: tmp)
+            if rename(tmp.path, url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(at: tmp)
+                throw TimelineError.writeFailed(path: url.relativePath, reason: reason)
+            }
+            return true
+        } catch let e as TimelineError {
+            throw e
+        } catch {
+            throw TimelineError.writeFailed(path: url.relativePath, reason: (error as NSError).localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// The event graph: the content of `events.json`, schema version 1.
+///
+/// This is the contract between the extractor and the renderers. It is encoded
+/// deterministically by ``EventGraphCoder``: sorted keys, sorted arrays, no timestamps.
+public struct EventGraph: Codable, Equatable, Sendable {
+    /// The schema version this build of the tool reads and writes.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    /// Every document of the corpus, sorted by id.
+    public var documents: [DocumentRecord]
+    /// Dated events, sorted by start date, then id.
+    public var events: [Event]
+    /// Relations the text states between events, sorted by (from, to, type).
+    public var relations: [Relation]
+    /// Events whose date the text does not let us resolve (kept off the timeline).
+    public var undated: [UndatedEvent]
+
+    public init(schemaVersion: Int = EventGraph.currentSchemaVersion, documents: [DocumentRecord] = [],
+                events: [Event] = [], relations: [Relation] = [], undated: [UndatedEvent] = []) {
+        self.schemaVersion = schemaVersion
+        self.documents = documents
+        self.events = events
+        self.relations = relations
+        self.undated = undated
+    }
+
+    enum CodingKeys: String, CodingKey { case schemaVersion, documents, events, relations, undated }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        documents = try c.decodeIfPresent([DocumentRecord].self, forKey: .documents) ?? []
+        events = try c.decodeIfPresent([Event].self, forKey: .events) ?? []
+        relations = try c.decodeIfPresent([Relation].self, forKey: .relations) ?? []
+        undated = try c.decodeIfPresent([UndatedEvent].self, forKey: .undated) ?? []
+    }
+
+    /// Puts every array in its canonical order so that encoding is byte-for-byte deterministic.
+    public mutating func canonicalize() {
+        documents.sort { $0.id < $1.id }
+        for i in events.indices { events[i].canonicalize() }
+        events.sort { a, b in
+            let ka = (a.date.start, a.date.end, a.id), kb = (b.date.start, b.date.end, b.id)
+            return ka < kb
+        }
+        relations.sort { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
+        for i in undated.indices { undated[i].mentions.sort() }
+        undated.sort { $0.id < $1.id }
+    }
+
+    /// The event with the given id, if any.
+    public func event(withID id: String) -> Event? { events.first { $0.id == id } }
+}
