@@ -30,14 +30,16 @@ public struct EventDate: Codable, Equatable, Hashable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let value = try c.decode(String.self, forKey: .value)
         let parsed = EDTF(value)
-        guard parsed != nil || (try c.decodeIfPresent(String.self, forKey: .start)) != nil else {
+        let explicitStart = try c.decodeIfPresent(String.self, forKey: .start)
+        guard parsed != nil || explicitStart != nil else {
             throw DecodingError.dataCorruptedError(forKey: .value, in: c,
                 debugDescription: "'\(value)' is not an EDTF date this tool understands (examples: 1969, 2019-06-05, 196X, 1971/1972)")
         }
         self.value = value
-        self.precision = try c.decodeIfPresent(DatePrecision.self, forKey: .precision) ?? parsed!.precision
-        self.start = try c.decodeIfPresent(String.self, forKey: .start) ?? parsed!.start.description
-        self.end = try c.decodeIfPresent(String.self, forKey: .end) ?? parsed!.end.description
+        let explicitEnd = try c.decodeIfPresent(String.self, forKey: .end)
+        self.precision = try c.decodeIfPresent(DatePrecision.self, forKey: .precision) ?? parsed?.precision ?? .range
+        self.start = explicitStart ?? parsed!.start.description
+        self.end = explicitEnd ?? parsed?.end.description ?? self.start
     }
 }
 
