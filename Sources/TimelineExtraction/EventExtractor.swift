@@ -1,0 +1,190 @@
+import TimelineCorpus
+import TimelineModel
+import TimelineTemporal
+
+/// Finds the dated events a document states: one mention per date expression that anchors an event,
+/// with its quote (the sentence, or the clause when a sentence holds several dates), a short title,
+/// a type, actors and places from the lexicons, and the relations the sentence states between them.
+///
+/// Dates that anchor no event are skipped: metadata (datelines, front matter), references to the
+/// present (`now`, `today`), comparison bases (`up 26% from the previous year`), and relative
+/// expressions that point past the document's date in a hypothetical (`if attacked tomorrow`).
+public struct EventExtractor: Sendable {
+    public let lexicon: Lexicon
+    public let tagger: TemporalTagger
+    let titles: TitleMaker
+
+    public init(lexicon: Lexicon = .shared, tagger: TemporalTagger = .shared) {
+        self.lexicon = lexicon
+        self.tagger = tagger
+        self.titles = TitleMaker(lexicon: lexicon)
+    }
+
+    public func extract(_ document: SourceDocument) -> DocumentExtraction {
+        let s = Array(document.text.unicodeScalars)
+        let timexes = tagger.tag(document.text, dct: document.date, language: .auto)
+            .filter { anchorsEvent($0, in: s, document: document) }
+        let sentences = SentenceSplitter.sentences(in: s)
+
+        // Group the date expressions by sentence.
+        var bySentence: [Int: [TimeExpression]] = [:]
+        var si = 0
+        for t in timexes {
+            while si < sentences.count, sentences[si].upperBound <= t.start { si += 1 }
+            guard si < sentences.count, sentences[si].contains(t.start) else { continue }
+            bySentence[si, default: []].append(t)
+        }
+
+        var mentions: [ExtractedMention] = []
+        var relations: [ExtractedRelation] = []
+        for index in bySentence.keys.sorted() {
+            let sentence = sentences[index]
+            let dates = bySentence[index]!
+            let segments = segmentsFor(dates, sentence: sentence, in: s)
+            let firstInSentence = mentions.count
+            for (t, seg) in zip(dates, segments) {
+                mentions.append(makeMention(t, segment: seg, sentence: index, in: s, document: document))
+            }
+            relations += statedRelations(mentions, from: firstInSentence, sentence: sentence, in: s, document: document)
+        }
+        return DocumentExtraction(document: document.id, mentions: mentions, relations: relations)
+    }
+
+    // MARK: Which dates anchor events
+
+    func anchorsEvent(_ t: TimeExpression, in s: [Unicode.Scalar], document: SourceDocument) -> Bool {
+        if document.metadataRanges.contains(where: { $0.overlaps(t.start..<t.end) }) { return false }
+        switch t.type {
+        case .date: break
+        case .duration: guard t.edtf != nil else { return false }  // "the past decade" is placeable
+        case .time, .set: return false
+        }
+        if t.value.hasSuffix("_REF") { return false }
+        let explicit = EventExtractor.isExplicit(t.text)
+        if !explicit {
+            let before = precedingWords(s, before: t.start, count: 2)
+            if lexicon.titleRules.comparisonCues.contains(where: { before.hasSuffix($0) }) { return false }
+            if let edtf = t.edtf, let date = EDTF(edtf), let dct = document.date, date.start > dct { return false }
+            let clause = precedingWords(s, before: t.start, count: 8)
+            if lexicon.titleRules.conditionalCues.contains(where: { clause.contains(" " + $0 + " ") || clause.hasPrefix($0 + " ") }) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether the expression states its year (digits of a year, a decade or a century) rather than
+    /// depending on the document date.
+    static func isExplicit(_ text: String) -> Bool {
+        var run = 0
+        for u in text.unicodeScalars {
+            if ("0"..."9").contains(u) || ("０"..."９").contains(u) || "〇零一二三四五六七八九".unicodeScalars.contains(u) {
+                run += 1
+                if run >= 2 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return text.contains("世纪")
+    }
+
+    func precedingWords(_ s: [Unicode.Scalar], before offset: Int, count: Int) -> String {
+        var i = offset
+        var words = 0
+        var inWord = false
+        while i > 0 {
+            let c = s[i - 1]
+            if TextSearch.isHan(c) { if words >= count { break }; words += 1; i -= 1; continue }
+            if c.properties.isAlphabetic { inWord = true } else if inWord { words += 1; inWord = false; if words >= count { break } }
+            if ".;!?。；\n".unicodeScalars.contains(c) { break }
+            i -= 1
+        }
+        return " " + s.string(i..<offset).lowercased().collapsingSpaces().trimmingCharacters()
+    }
+
+    // MARK: Quotes
+
+    /// The quote span for each date of one sentence: the whole sentence for a single date; otherwise the
+    /// sentence is cut at clause boundaries so each date keeps the clauses up to the next date's clause.
+    func segmentsFor(_ dates: [TimeExpression], sentence: Range<Int>, in s: [Unicode.Scalar]) -> [Range<Int>] {
+        if dates.count == 1 { return [sentence] }
+        let clauses = SentenceSplitter.clauses(in: s, sentence: sentence)
+        guard clauses.count > 1 else { return dates.map { _ in sentence } }
+        let clauseOf: [Int] = dates.map { t in clauses.firstIndex { $0.contains(t.start) || $0.lowerBound > t.start } ?? clauses.count - 1 }
+        let distinct = Array(Set(clauseOf)).sorted()
+        return clauseOf.map { c in
+            let g = distinct.firstIndex(of: c)!
+            let from = g == 0 ? 0 : c
+            let to = g == distinct.count - 1 ? clauses.count - 1 : distinct[g + 1] - 1
+            return clauses[from].lowerBound..<clauses[max(from, to)].upperBound
+        }
+    }
+
+    func makeMention(_ t: TimeExpression, segment: Range<Int>, sentence: Int, in s: [Unicode.Scalar],
+                     document: SourceDocument) -> ExtractedMention {
+        let seg = Array(s[segment])
+        let quote = seg.string(0..<seg.count)
+        let han = seg.lazy.filter(TextSearch.isHan).count
+        let latin = seg.lazy.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }.count
+        let language = han * 2 > latin ? "zh" : "en"
+        let dateInSeg = (t.start - segment.lowerBound)..<(t.end - segment.lowerBound)
+        let (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
+        let found = lexicon.entities(in: quote)
+        let actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
+        let places = found.filter { $0.entity.kind == .place }.map(\.entity.name)
+        let raw = document.rawOffset(segment.lowerBound)..<document.rawOffset(segment.upperBound)
+        return ExtractedMention(
+            document: document.id, textSpan: segment, rawSpan: raw, quote: quote, dateText: t.text,
+            dateSpan: t.start..<t.end, edtf: t.edtf, title: title, titleQuality: quality,
+            type: lexicon.eventType(of: quote), actors: actors, places: places, language: language,
+            sentence: sentence)
+    }
+
+    // MARK: Relations
+
+    /// Relations stated by a cue between two dated mentions of one sentence (`A led to B`, `A after B`,
+    /// `由于A，B`).
+    func statedRelations(_ mentions: [ExtractedMention], from first: Int, sentence: Range<Int>,
+                         in s: [Unicode.Scalar], document: SourceDocument) -> [ExtractedRelation] {
+        guard mentions.count - first >= 2 else { return [] }
+        var out: [ExtractedRelation] = []
+        let cues = lexicon.relationCues.sorted { ($0.en ?? $0.zh ?? "").count > ($1.en ?? $1.zh ?? "").count }
+        for i in first..<(mentions.count - 1) {
+            let a = mentions[i], b = mentions[i + 1]
+            guard a.dateSpan != b.dateSpan, a.edtf != b.edtf || a.title != b.title else { continue }
+            let between = a.dateSpan.upperBound..<b.dateSpan.lowerBound
+            let head = sentence.lowerBound..<a.dateSpan.lowerBound
+            for cue in cues {
+                let region = cue.direction == .forwardFromCue ? head : between
+                guard region.lowerBound < region.upperBound, find(cue, in: s, region) else { continue }
+                var type = RelationType(rawValue: cue.type) ?? .precedes
+                var (from, to) = cue.direction == .backward ? (i + 1, i) : (i, i + 1)
+                if type == .responseTo, cue.direction == .forward {
+                    // "A following B": A responds to B when A is a reaction; otherwise B simply precedes A.
+                    if ["sanctions", "statement", "diplomacy", "economy"].contains(a.type) {
+                        (from, to) = (i, i + 1)
+                    } else {
+                        type = .precedes
+                        (from, to) = (i + 1, i)
+                    }
+                }
+                let ev = Evidence(document: document.id, span: [a.rawSpan.lowerBound, b.rawSpan.upperBound].sorted(),
+                                  quote: s.string(min(a.textSpan.lowerBound, b.textSpan.lowerBound)..<max(a.textSpan.upperBound, b.textSpan.upperBound)))
+                out.append(ExtractedRelation(from: from, to: to, type: type, evidence: ev))
+                break
+            }
+        }
+        return out
+    }
+
+    func find(_ cue: Lexicon.RelationCue, in s: [Unicode.Scalar], _ region: Range<Int>) -> Bool {
+        if let en = cue.en {
+            return TextSearch.firstWord(Array(en.unicodeScalars), in: s, caseInsensitive: true,
+                                        from: region.lowerBound, to: region.upperBound) != nil
+        }
+        if let zh = cue.zh {
+            return TextSearch.first(Array(zh.unicodeScalars), in: s, from: region.lowerBound, to: region.upperBound) != nil
+        }
+        return false
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The editable lexicons behind event extraction: event types and their triggers, actors and places with
+/// aliases in English and Chinese, relation cues, and the title maker's word lists.
+///
+/// They are JSON resource files (`Resources/*.json`); ``Lexicon/shared`` loads the bundled ones and
+/// ``init(directory:)`` loads a user's copy, so that a phrasing or an alias can be added without Swift code.
+public struct Lexicon: Sendable {
+    public struct EventType: Sendable, Decodable {
+        public var type: String
+        public var en: [String]
+        public var zh: [String]
+    }
+
+    public struct Entity: Sendable, Decodable {
+        public enum Kind: String, Sendable, Decodable { case actor, place }
+        public var name: String
+        public var kind: Kind
+        public var en: [String]
+        public var zh: [String]
+    }
+
+    public struct RelationCue: Sendable, Decodable {
+        public enum Direction: String, Sendable, Decodable {
+            /// `A cue B`: A relates to B.
+            case forward
+            /// `A cue B`: B relates to A.
+            case backward
+            /// `cue A, B` (由于 A，B): A relates to B.
+            case forwardFromCue = "forward-from-cue"
+        }
+        public var en: String?
+        public var zh: String?
+        public var type: String
+        public var direction: Direction
+    }
+
+    public struct TitleRules: Sendable, Decodable {
+        public var leadingFillers: [String]
+        public var eventClauseOpeners: [String]
+        public var datePrepositions: [String]
+        public var comparisonCues: [String]
+        public var conditionalCues: [String]
+    }
+
+    public var eventTypes: [EventType]
+    public var entities: [Entity]
+    public var relationCues: [RelationCue]
+    public var titleRules: TitleRules
+
+    /// The lexicons bundled with the tool.
+    public static let shared: Lexicon = {
+        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources"),
+              let lexicon = try? Lexicon(directory: url) else {
+            fatalError("the bundled lexicons are missing or invalid: reinstall the tool")
+        }
+        return lexicon
+    }()
+
+    /// Loads `event-types.json`, `entities.json`, `relation-cues.json` and `title-rules.json` from a folder.
+    public init(directory: URL) throws {
+        func load<T: Decodable>(_ name: String, _ type: T.Type) throws -> T {
+            let url = directory.appendingPathComponent(name)
+            return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
+        }
+        struct Types: Decodable { var types: [EventType] }
+        struct Entities: Decodable { var entities: [Entity] }
+        struct Cues: Decodable { var cues: [RelationCue] }
+        eventTypes = try load("event-types.json", Types.self).types
+        entities = try load("entities.json", Entities.self).entities
+        relationCues = try load("relation-cues.json", Cues.self).cues
+        titleRules = try load("title-rules.json", TitleRules.self)
+    }
+
+    /// The entities named in `text`, in order of first appearance, with that offset (in scalars).
+    public func entities(in text: String) -> [(entity: Entity, offset: Int)] {
+        let scalars = Array(text.unicodeScalars)
+        var found: [(Entity, Int)] = []
+        for entity in entities {
+            var best = Int.max
+            for alias in entity.en {
+                if let i = TextSearch.firstWord(Array(alias.unicodeScalars), in: scalars, caseInsensitive: false) {
+                    best = min(best, i)
+                }
+            }
+            for alias in entity.zh {
+                if let i = TextSearch.first(Array(alias.unicodeScalars), in: scalars) { best = min(best, i) }
+            }
+            if best != .max { found.append((entity, best)) }
+        }
+        return found.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }
+    }
+
+    /// The event type whose triggers occur most often in `text`, or `event` when none does.
+    public func eventType(of text: String) -> String {
+        let scalars = Array(text.lowercased().unicodeScalars)
+        var best = ("event", 0)
+        for t in eventTypes {
+            var hits = 0
+            for w in t.en where TextSearch.firstWord(Array(w.unicodeScalars), in: scalars, caseInsensitive: true,
+                                                      allowInflection: true) != nil { hits += 1 }
+            for w in t.zh where TextSearch.first(Array(w.unicodeScalars), in: scalars) != nil { hits += 1 }
+            if hits > best.1 { best = (t.type, hits) }
+        }
+        return best.0
+    }
+}

@@ -1,0 +1,122 @@
+/// Splits text into sentences (English and Chinese), returning scalar ranges with surrounding spaces trimmed.
+///
+/// A sentence ends at `. ! ?` followed by a space and not after a known abbreviation (`U.S.`, `Feb.`, `Mr.`)
+/// or before a lower-case word; at `。！？`; and at a line break unless the break falls inside a wrapped
+/// sentence (a lower-case letter or comma before it and a lower-case letter after it).
+public enum SentenceSplitter {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
+        "etc", "e.g", "i.e", "approx", "est", "fig", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft",
+    ]
+
+    public static func sentences(in s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        func emit(_ end: Int) {
+            var a = start, b = end
+            while a < b, isSpace(s[a]) { a += 1 }
+            while b > a, isSpace(s[b - 1]) { b -= 1 }
+            if a < b { out.append(a..<b) }
+            start = end
+        }
+        var i = 0
+        let n = s.count
+        while i < n {
+            let c = s[i]
+            switch c {
+            case "。", "！", "？":
+                var j = i + 1
+                while j < n, isClosing(s[j]) { j += 1 }
+                emit(j)
+                i = j
+                continue
+            case ".", "!", "?":
+                var j = i + 1
+                while j < n, isClosing(s[j]) || s[j] == "." || s[j] == "!" || s[j] == "?" { j += 1 }
+                if j >= n { emit(n); i = n; continue }
+                guard isSpace(s[j]) else { break }
+                if c == "." && endsWithAbbreviation(s, dotAt: i) { break }
+                var k = j
+                while k < n, s[k] == " " || s[k] == "\t" { k += 1 }
+                if k < n, s[k].properties.isLowercase { break }
+                emit(j)
+                i = j
+                continue
+            case "\n", "\r", "\u{2029}":
+                if !isWrappedLine(s, breakAt: i) { emit(i) }
+            default:
+                break
+            }
+            i += 1
+        }
+        emit(n)
+        return out
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || c == "\u{3000}" }
+
+    static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        "\"'”’)]」』）".unicodeScalars.contains(c)
+    }
+
+    static func endsWithAbbreviation(_ s: [Unicode.Scalar], dotAt i: Int) -> Bool {
+        var a = i
+        while a > 0, s[a - 1].properties.isAlphabetic || s[a - 1] == "." { a -= 1 }
+        let word = s.string(a..<i).lowercased()
+        if word.isEmpty { return false }
+        if abbreviations.contains(word) { return true }
+        // A single capital letter (an initial, "J. Smith") or dotted initials ("U.S").
+        if word.count == 1, s[a].properties.isUppercase { return true }
+        if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+        return false
+    }
+
+    static func isWrappedLine(_ s: [Unicode.Scalar], breakAt i: Int) -> Bool {
+        var a = i - 1
+        while a >= 0, s[a] == " " || s[a] == "\t" || s[a] == "\r" { a -= 1 }
+        guard a >= 0 else { return false }
+        let before = s[a]
+        guard before.properties.isLowercase || before == "," else { return false }
+        var b = i + 1
+        while b < s.count, s[b] == " " || s[b] == "\t" { b += 1 }
+        guard b < s.count else { return false }
+        return s[b].properties.isLowercase
+    }
+
+    /// Splits a sentence into clauses at `, ; : — ，；、：` and parentheses.
+    public static func clauses(in s: [Unicode.Scalar], sentence: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = sentence.lowerBound
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            let c = s[i]
+            var boundary = false
+            switch c {
+            case ",":
+                // Keep thousands separators (240,000) and "June 5, 2019" inside one clause.
+                let digitBefore = i > 0 && ("0"..."9").contains(s[i - 1])
+                let digitAfter = i + 1 < s.count && ("0"..."9").contains(s[i + 1])
+                let yearAfter = i + 2 < s.count && s[i + 1] == " " && ("0"..."9").contains(s[i + 2])
+                    && i > 0 && ("0"..."9").contains(s[i - 1])
+                boundary = !(digitBefore && digitAfter) && !yearAfter
+            case ";", "，", "；", "、", "—", "(", ")", "（", "）":
+                boundary = true
+            default:
+                break
+            }
+            if boundary {
+                if start < i { out.append(start..<i) }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < sentence.upperBound { out.append(start..<sentence.upperBound) }
+        return out.compactMap { r in
+            var a = r.lowerBound, b = r.upperBound
+            while a < b, isSpace(s[a]) { a += 1 }
+            while b > a, isSpace(s[b - 1]) { b -= 1 }
+            return a < b ? a..<b : nil
+        }
+    }
+}

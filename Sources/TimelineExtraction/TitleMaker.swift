@@ -1,0 +1,239 @@
+import Foundation
+import TimelineModel
+
+/// Makes a short event title (at most ``Event/maxTitleLength`` characters) from the quote that states it.
+///
+/// In order of preference: the noun phrase the date modifies (`the 2008 Georgian War` → "Georgian War",
+/// `its 2022 invasion of Ukraine` → "Russia's invasion of Ukraine"), the `when` clause the date introduces,
+/// and otherwise the main clause of the quote with the date phrase and discourse fillers removed.
+public struct TitleMaker: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon = .shared) { self.lexicon = lexicon }
+
+    static let determiners: Set<String> = ["the", "its", "their", "his", "her", "this", "that", "a", "an", "our", "whose"]
+    static let possessives: Set<String> = ["its", "their", "his", "her", "whose"]
+    static let phraseStops: Set<String> = [
+        "that", "which", "who", "whom", "when", "where", "while", "was", "were", "is", "are", "has", "have", "had",
+        "will", "would", "and", "but", "or", "to", "with", "as", "after", "before", "following", "led", "left",
+        "presented", "gave", "marked", "began", "ended", "brought", "did", "could", "can", "may",
+    ]
+    static let trailingJunk: Set<String> = ["and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "by", "for",
+                                             "with", "from", "that", "which", "its", "their", "as", "but", "than"]
+
+    /// A title and its quality (3: noun phrase, 2: when-clause, 1: trimmed clause, 0: fallback).
+    public func title(quote q: [Unicode.Scalar], date: Range<Int>, language: String) -> (String, Int) {
+        if language == "zh" { return (chineseTitle(q, date: date), 1) }
+        let words = Words(q)
+        if let np = nounPhrase(words, q: q, date: date) { return (finish(np), 3) }
+        if let wc = whenClause(words, q: q, date: date) { return (finish(wc), 2) }
+        return (finish(mainClause(words, q: q, date: date)), 1)
+    }
+
+    // MARK: English
+
+    /// Word tokens of a quote: alphanumeric runs (with inner apostrophes and hyphens) and their ranges.
+    struct Words {
+        var ranges: [Range<Int>] = []
+        var lower: [String] = []
+        init(_ q: [Unicode.Scalar]) {
+            var i = 0
+            while i < q.count {
+                if TextSearch.isWordScalar(q[i]) {
+                    var j = i + 1
+                    while j < q.count, TextSearch.isWordScalar(q[j])
+                        || ((q[j] == "'" || q[j] == "’" || q[j] == "-" || q[j] == ".") && j + 1 < q.count && TextSearch.isWordScalar(q[j + 1])) {
+                        j += 1
+                    }
+                    ranges.append(i..<j)
+                    lower.append(q.string(i..<j).lowercased())
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+        }
+        func index(before offset: Int) -> Int? { ranges.lastIndex { $0.upperBound <= offset } }
+        func index(after offset: Int) -> Int? { ranges.firstIndex { $0.lowerBound >= offset } }
+    }
+
+    func nounPhrase(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
+        guard let b = w.index(before: date.lowerBound), TitleMaker.determiners.contains(w.lower[b]),
+              q[w.ranges[b].upperBound..<date.lowerBound].allSatisfy({ $0 == " " }),
+              let a = w.index(after: date.upperBound),
+              q[date.upperBound..<w.ranges[a].lowerBound].allSatisfy({ $0 == " " }) else { return nil }
+        var end = a
+        var k = a
+        while k < w.ranges.count, k - a < 8 {
+            if TitleMaker.phraseStops.contains(w.lower[k]) { break }
+            // Stop at punctuation between words.
+            if k > a, q[w.ranges[k - 1].upperBound..<w.ranges[k].lowerBound].contains(where: { $0 != " " }) { break }
+            end = k
+            k += 1
+        }
+        while end > a, TitleMaker.trailingJunk.contains(w.lower[end]) { end -= 1 }
+        let first = w.lower[a]
+        if first.first?.isNumber == true || TitleMaker.trailingJunk.contains(first) { return nil }
+        var phrase = q.string(w.ranges[a].lowerBound..<w.ranges[end].upperBound)
+        if TitleMaker.possessives.contains(w.lower[b]) {
+            let before = q.string(0..<w.ranges[b].lowerBound)
+            if let owner = lexicon.entities(in: before).last(where: { $0.entity.kind == .actor })?.entity.name {
+                phrase = "\(owner)'s \(phrase)"
+            }
+        }
+        return phrase
+    }
+
+    func whenClause(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
+        guard let a = w.index(after: date.upperBound), a + 2 < w.ranges.count,
+              lexicon.titleRules.eventClauseOpeners.contains(w.lower[a]),
+              q[date.upperBound..<w.ranges[a].lowerBound].allSatisfy({ $0 == " " || $0 == "," }) else { return nil }
+        let start = w.ranges[a + 1].lowerBound
+        var end = q.count
+        if let stop = (start..<q.count).first(where: { ";.!?—:".unicodeScalars.contains(q[$0]) }) { end = stop }
+        return q.string(start..<end)
+    }
+
+    func mainClause(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String {
+        // Remove the date expression with the preposition phrase before it ("as of", "in", "by the").
+        var cut = date
+        if let b = w.index(before: date.lowerBound) {
+            let preps = Set(lexicon.titleRules.datePrepositions)
+            var k = b
+            var lo = date.lowerBound
+            while k >= 0, preps.contains(w.lower[k]) || (k > 0 && preps.contains(w.lower[k - 1] + " " + w.lower[k])) {
+                if preps.contains(w.lower[k]) { lo = w.ranges[k].lowerBound; k -= 1 } else {
+                    lo = w.ranges[k - 1].lowerBound; k -= 2
+                }
+                if date.lowerBound - lo > 24 { break }
+            }
+            cut = lo..<date.upperBound
+        }
+        var s = q.string(0..<cut.lowerBound) + " " + q.string(cut.upperBound..<q.count)
+        s = s.replacingAll(" ,", with: ",")
+        // Pieces between clause punctuation; the first substantial one that is not a lead-in.
+        let pieces = s.split(whereSeparator: { ",;:—()".contains($0) || $0 == "–" })
+            .map { String($0).trimmingCharacters() }
+        var chosen = pieces.first ?? s
+        for p in pieces {
+            let lower = p.lowercased()
+            let wordCount = p.split(separator: " ").count
+            if wordCount < 3 || lower.hasPrefix("according to") || lower.hasPrefix("as of") { continue }
+            chosen = p
+            break
+        }
+        return stripFillers(chosen)
+    }
+
+    func stripFillers(_ text: String) -> String {
+        var s = text.trimmingCharacters()
+        var changed = true
+        while changed {
+            changed = false
+            let lower = s.lowercased()
+            for f in lexicon.titleRules.leadingFillers.sorted(by: { $0.count > $1.count })
+            where lower.hasPrefix(f + " ") || lower.hasPrefix(f + ",") {
+                s = String(s.dropFirst(f.count)).trimmingCharacters(extra: ", ")
+                changed = true
+                break
+            }
+        }
+        return s
+    }
+
+    /// Cleans Markdown, trims to the length limit at a word boundary, capitalises the first letter.
+    func finish(_ raw: String) -> String {
+        var s = TitleMaker.stripMarkdown(raw).collapsingSpaces().trimmingCharacters(extra: ",;:.\"'“”‘’ ")
+        let limit = 72
+        if s.count > limit {
+            var cutAt = s.index(s.startIndex, offsetBy: limit)
+            if let space = s[..<cutAt].lastIndex(of: " ") { cutAt = space }
+            s = String(s[..<cutAt])
+            var words = s.split(separator: " ").map(String.init)
+            while words.count > 1, let last = words.last, TitleMaker.trailingJunk.contains(last.lowercased()) {
+                words.removeLast()
+            }
+            s = words.joined(separator: " ").trimmingCharacters(extra: ",;:—- ")
+        }
+        if let f = s.first, f.isLowercase { s = f.uppercased() + s.dropFirst() }
+        return String(s.prefix(Event.maxTitleLength))
+    }
+
+    static func stripMarkdown(_ s: String) -> String {
+        var out = ""
+        var chars = Array(s)
+        var i = 0
+        // [text](url) → text
+        while i < chars.count {
+            let c = chars[i]
+            if c == "]", i + 1 < chars.count, chars[i + 1] == "(", let close = chars[(i + 1)...].firstIndex(of: ")") {
+                i = close + 1
+                continue
+            }
+            if "*_`#[]".contains(c) { i += 1; continue }
+            out.append(c)
+            i += 1
+        }
+        chars = []
+        return out
+    }
+
+    // MARK: Chinese
+
+    func chineseTitle(_ q: [Unicode.Scalar], date: Range<Int>) -> String {
+        let stops = "，。；：、！？,;:!?\n".unicodeScalars
+        var lo = date.lowerBound, hi = date.upperBound
+        while lo > 0, !stops.contains(q[lo - 1]) { lo -= 1 }
+        while hi < q.count, !stops.contains(q[hi]) { hi += 1 }
+        var before = q.string(lo..<date.lowerBound)
+        var after = q.string(date.upperBound..<hi)
+        for p in ["截至", "自从", "在", "于", "自", "从", "到", "与", "而", "但", "然而", "同时", "早在"] where before.hasSuffix(p) || before == p {
+            before = String(before.dropLast(p.count))
+        }
+        for p in ["然而", "但是", "同时", "与", "而", "但"] where before.hasPrefix(p) {
+            before = String(before.dropFirst(p.count))
+        }
+        for p in ["以来", "期间", "时", "起", "的", "间", "初", "末"] where after.hasPrefix(p) {
+            after = String(after.dropFirst(p.count))
+            break
+        }
+        var title = TitleMaker.stripMarkdown(before + after).collapsingSpaces().trimmingCharacters()
+        if title.unicodeScalars.filter(TextSearch.isHan).count < 4, hi < q.count {
+            var next = hi + 1
+            while next < q.count, !stops.contains(q[next]) { next += 1 }
+            title += TitleMaker.stripMarkdown(q.string(min(hi + 1, q.count)..<next)).trimmingCharacters()
+        }
+        if title.isEmpty { title = q.string(lo..<hi) }
+        return String(title.prefix(40))
+    }
+}
+
+extension String {
+    func trimmingCharacters(extra: String = "") -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace || extra.contains(c) { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace || extra.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+
+    func collapsingSpaces() -> String {
+        var out = ""
+        var lastSpace = false
+        for c in self {
+            if c.isWhitespace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(c)
+                lastSpace = false
+            }
+        }
+        return out
+    }
+
+    func replacingAll(_ a: String, with b: String) -> String {
+        var s = self
+        while let r = s.range(of: a) { s.replaceSubrange(r, with: b) }
+        return s
+    }
+}

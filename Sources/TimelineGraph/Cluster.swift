@@ -1,0 +1,66 @@
+import TimelineExtraction
+import TimelineModel
+
+/// Mentions believed to tell one real event.
+struct Cluster {
+    let edtf: String
+    var mentions: [ExtractedMention]
+
+    init(edtf: String, first: ExtractedMention) {
+        self.edtf = edtf
+        self.mentions = [first]
+    }
+
+    mutating func add(_ m: ExtractedMention) { mentions.append(m) }
+
+    var firstKey: String {
+        let m = mentions[0]
+        return "\(m.document)\u{0}\(String(repeating: "0", count: max(0, 12 - String(m.textSpan.lowerBound).count)))\(m.textSpan.lowerBound)"
+    }
+
+    /// Same date, compatible type, and something shared: an actor or place, or a title word.
+    func accepts(_ m: ExtractedMention, edtf: String) -> Bool {
+        guard edtf == self.edtf else { return false }
+        // Two dates of one sentence are two events unless the same expression is repeated.
+        if mentions.contains(where: { $0.document == m.document && $0.sentence == m.sentence }) { return false }
+        let types = Set(mentions.map(\.type))
+        guard m.type == "event" || types.contains("event") || types.contains(m.type) else { return false }
+        let entities = Set(mentions.flatMap { $0.actors + $0.places })
+        let mine = Set(m.actors + m.places)
+        let shared = entities.intersection(mine)
+        if shared.count >= 2 || (shared.count == 1 && (entities.count == 1 || mine.count == 1)) { return true }
+        let words = Set(mentions.flatMap { Slug.contentWords($0.title) })
+        return !words.intersection(Slug.contentWords(m.title)).isEmpty
+    }
+
+    /// The event, with the title of its most title-like mention.
+    func event() -> Event {
+        let best = mentions.sorted { a, b in
+            (-a.titleQuality, a.language == "en" ? 0 : 1, a.title.count > 60 ? 1 : 0, a.document, a.textSpan.lowerBound)
+                < (-b.titleQuality, b.language == "en" ? 0 : 1, b.title.count > 60 ? 1 : 0, b.document, b.textSpan.lowerBound)
+        }[0]
+        var counts: [String: Int] = [:]
+        for m in mentions where m.type != "event" { counts[m.type, default: 0] += 1 }
+        let type = best.type != "event" ? best.type
+            : counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? "event"
+        let date = EventDate(edtf: edtf)!
+        let id = Slug.dateSlug(edtf) + "-" + Slug.make(from: best.title, fallback: ([type] + best.actors).joined(separator: " "))
+        return Event(id: id, date: date, title: best.title, type: type,
+                     actors: ranked(mentions.map(\.actors)), places: ranked(mentions.map(\.places)),
+                     mentions: mentions.map(\.mention).sorted())
+    }
+
+    /// Names ordered by how many mentions give them, then by first appearance.
+    private func ranked(_ lists: [[String]]) -> [String] {
+        var count: [String: Int] = [:], first: [String: Int] = [:]
+        var i = 0
+        for list in lists {
+            for name in list {
+                count[name, default: 0] += 1
+                if first[name] == nil { first[name] = i }
+                i += 1
+            }
+        }
+        return count.keys.sorted { (-count[$0]!, first[$0]!) < (-count[$1]!, first[$1]!) }
+    }
+}

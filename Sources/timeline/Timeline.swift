@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `timeline`: extract dated events from a corpus into events.json and render them as DOT, SVG and Markdown.
+@main
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Build sourced timelines from a folder of documents.",
+        discussion: """
+            Reads a corpus of .txt, .md and .html documents (English and Chinese), extracts the dated events \
+            they state into an event graph (events.json), and renders it as Graphviz DOT, SVG and Markdown.
+
+            Run `timeline build` in a folder holding corpus/ to regenerate events.json and output/.
+
+            Exit status: 0 on success, 1 when an input or output problem stopped the command (the message \
+            names the file), 64 for invalid command-line usage.
+            """,
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, ExtractCommand.self, RenderCommand.self, TagCommand.self]
+    )
+}

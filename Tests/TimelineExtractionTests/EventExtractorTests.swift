@@ -1,0 +1,82 @@
+import Testing
+import TimelineCorpus
+import TimelineModel
+@testable import TimelineExtraction
+
+struct EventExtractorTests {
+    let extractor = EventExtractor()
+
+    func doc(_ text: String, date: CalendarDay? = nil, metadata: [Range<Int>] = []) -> SourceDocument {
+        SourceDocument(id: "t.txt", format: .text, rawText: text, text: text, offsetMap: nil, sha256: "",
+                       title: nil, date: date, metadataRanges: metadata, languages: ["en"])
+    }
+
+    @Test func oneMentionPerDatedStatementWithItsSentence() {
+        let text = "Relations were warm. In 1969, Chinese and Soviet troops clashed along the Ussuri River. Later they talked."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.count == 1)
+        let m = ex.mentions[0]
+        #expect(m.edtf == "1969")
+        #expect(m.quote == "In 1969, Chinese and Soviet troops clashed along the Ussuri River.")
+        #expect(m.type == "conflict")
+        #expect(m.actors == ["China", "Soviet Union"])
+        #expect(m.places == ["Ussuri River"])
+        #expect(m.title.hasPrefix("Chinese and Soviet troops clashed"))
+        #expect(m.title.count <= 80)
+    }
+
+    @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
+        let text = "The rivalry produced several wars, including the 2008 Georgian War, the 2014 Crimean Crisis, and the 2022 Russia Ukraine War."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.map(\.edtf) == ["2008", "2014", "2022"])
+        #expect(ex.mentions.map(\.title) == ["Georgian War", "Crimean Crisis", "Russia Ukraine War"])
+        #expect(ex.mentions[1].quote == "the 2014 Crimean Crisis")
+    }
+
+    @Test func possessiveTitlesNameTheOwner() {
+        let ex = extractor.extract(doc("Moscow faced sanctions following its 2022 invasion of Ukraine, and trade shifted east."))
+        #expect(ex.mentions.first?.title == "Russia's invasion of Ukraine")
+    }
+
+    @Test func nonDatesAndMetadataAreNotEvents() {
+        let text = "Posted 2025-05-31 17:35\nTrade hit $240 billion, with 400000 soldiers and 5500 sanctions, S-400 and Su-35 jets, up 26%."
+        let ex = extractor.extract(doc(text, date: CalendarDay(year: 2025, month: 5, day: 31), metadata: [7..<23]))
+        #expect(ex.mentions.isEmpty, "\(ex.mentions.map(\.dateText))")
+    }
+
+    @Test func comparisonBasesAndHypotheticalsAreNotEvents() {
+        let text = "Trade rose 26% from the previous year. If one of them were attacked tomorrow, nobody would help."
+        let ex = extractor.extract(doc(text, date: CalendarDay(year: 2025, month: 5, day: 31)))
+        #expect(ex.mentions.isEmpty, "\(ex.mentions.map(\.dateText))")
+    }
+
+    @Test func relativeDatesWithoutDocumentDateAreUndated() {
+        let ex = extractor.extract(doc("Last year the two navies held joint drills near Japan."))
+        #expect(ex.mentions.allSatisfy { $0.edtf == nil })
+    }
+
+    @Test func chineseDatesTitlesAndActors() {
+        let text = "1969年3月，中苏两国军队在珍宝岛发生武装冲突。"
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.count == 1)
+        let m = ex.mentions[0]
+        #expect(m.edtf == "1969-03")
+        #expect(m.language == "zh")
+        #expect(m.type == "conflict")
+        #expect(m.actors.contains("China") && m.actors.contains("Soviet Union"))
+        #expect(m.places == ["Zhenbao Island"])
+        #expect(m.title.contains("珍宝岛"))
+    }
+
+    @Test func statedRelationsBecomeEdges() {
+        let text = "The 1969 border clash led to the 1972 opening to Washington."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.count == 2)
+        #expect(ex.relations.count == 1)
+        #expect(ex.relations.first?.type == .causes)
+        #expect(ex.relations.first?.from == 0 && ex.relations.first?.to == 1)
+
+        let zh = extractor.extract(doc("2014年克里米亚危机之后，2015年两国签署了新的天然气协议。"))
+        #expect(zh.relations.first?.type == .precedes)
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+@testable import TimelineExtraction
+
+struct LexiconTests {
+    let lexicon = Lexicon.shared
+
+    @Test func aliasesAcrossLanguagesAndTime() {
+        let names = { (text: String) in self.lexicon.entities(in: text).map(\.entity.name) }
+        #expect(names("Moscow and Beijing signed") == ["Russia", "China"])
+        #expect(names("苏联与中国") == ["Soviet Union", "China"])
+        #expect(names("the USSR collapsed") == ["Soviet Union"])
+        #expect(names("Chinese and Soviet troops") == ["China", "Soviet Union"])
+        #expect(names("俄罗斯和乌克兰") == ["Russia", "Ukraine"])
+    }
+
+    @Test func shortAliasesMatchWholeWordsOnly() {
+        let names = lexicon.entities(in: "Let us discuss the status of Xian and the museum").map(\.entity.name)
+        #expect(!names.contains("United States"))
+        #expect(!names.contains("Xi Jinping"))
+    }
+
+    @Test func eventTypesFromTriggers() {
+        #expect(lexicon.eventType(of: "Russian forces invaded Ukraine") == "war")
+        #expect(lexicon.eventType(of: "troops clashed along the river") == "conflict")
+        #expect(lexicon.eventType(of: "the two sides signed a treaty of friendship") == "agreement")
+        #expect(lexicon.eventType(of: "Washington imposed new sanctions") == "sanctions")
+        #expect(lexicon.eventType(of: "两国举行联合军演") == "military-cooperation")
+        #expect(lexicon.eventType(of: "贸易额创下新高") == "economy")
+        #expect(lexicon.eventType(of: "a quiet afternoon") == "event")
+    }
+
+    @Test func everyRelationCueHasAKnownTypeAndOneLanguage() {
+        for cue in lexicon.relationCues {
+            #expect(["causes", "response-to", "part-of", "precedes"].contains(cue.type))
+            #expect((cue.en == nil) != (cue.zh == nil))
+        }
+    }
+}
