@@ -1,0 +1,245 @@
+import TimelineModel
+
+/// What a template sees while it is evaluated.
+struct TemplateContext {
+    var captures: [String: String]
+    var dct: CalendarDay?
+    var tokens: [Token]
+    var matchStart: Int
+    var matchEnd: Int
+    /// Words that put a sentence in the future tense (`will`, `next`), for bare weekday names.
+    var futureWords: WordList?
+    /// Set when a value needed the document creation time and there was none.
+    var unresolved = false
+}
+
+/// The functions a template may call. All date arithmetic is relative to the document creation
+/// time (DCT); without one the result keeps `X` placeholders (`XXXX-XX-XX`) and marks the
+/// context unresolved, so no EDTF is derived. The machine clock is never used.
+///
+/// | call | meaning | example (DCT 2013-03-22) |
+/// | --- | --- | --- |
+/// | `{ref:UNIT:OFF}` | the DCT's UNIT shifted by OFF, at UNIT granularity | `{ref:week:-1}` → `2013-W11` |
+/// | `{dur:N:UNIT}` | a duration | `{dur:3:hour}` → `PT3H` |
+/// | `{span:UNIT:N}` | EDTF interval of the last N UNITs up to the DCT | `{span:decade:1}` → `2003/2013` |
+/// | `{weekday:W}` / `{weekday:W:-1}` | a weekday near the DCT (tense heuristic / last / next) | `{weekday:5}` → `2013-03-22` |
+/// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
+/// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
+/// | `{century:N}` | ordinal century to TIMEX (`19th` → `18`) | `{century:19}` → `18` |
+/// | `{cdecade:C:D}` | decade D (`60`) of century C (`19`) | `{cdecade:19:60}` → `196` |
+/// | `{odecade:N:D}` | decade D (`70`) of the Nth century (`20`) | `{odecade:20:70}` → `197` |
+/// | `{tens:D}` | the tens digit of a round decade number | `{tens:60}` → `6` |
+/// | `{h24:H:AMPM}` | 12-hour clock to 24-hour, two digits | `{h24:5:pm}` → `17` |
+/// | `{pad2:X}` | zero-pad to two digits | `{pad2:5}` → `05` |
+/// | `{or:X:DEFAULT}` | X when captured, else DEFAULT | `{or:min:00}` |
+/// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
+enum TemplateFunctions {
+    static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
+                                     "pad2", "or", "between", "odecade", "tens"]
+
+    static func call(_ fn: String, _ rawArgs: [String], _ ctx: inout TemplateContext) -> String? {
+        func arg(_ i: Int) -> String? {
+            guard i < rawArgs.count else { return nil }
+            var a = rawArgs[i]
+            if let bar = a.firstIndex(of: "|") {
+                // `name|default`: the capture, or the default when the optional part did not match.
+                if let v = ctx.captures[String(a[..<bar])] { return v }
+                a = String(a[a.index(after: bar)...])
+            }
+            if let v = ctx.captures[a] { return v }
+            if a.hasPrefix("-"), let v = ctx.captures[String(a.dropFirst())] {
+                return v.hasPrefix("-") ? String(v.dropFirst()) : "-" + v
+            }
+            if a.hasPrefix("+"), let v = ctx.captures[String(a.dropFirst())] { return v }
+            return a
+        }
+        func int(_ i: Int) -> Int? {
+            guard var s = arg(i) else { return nil }
+            if s.hasPrefix("+") { s.removeFirst() }
+            return Int(s)
+        }
+        switch fn {
+        case "ref":
+            guard let unit = arg(0), let off = int(1) else { return nil }
+            return ref(unit: unit, offset: off, &ctx)
+        case "dur":
+            guard let n = arg(0), let unit = arg(1) else { return nil }
+            return duration(n, unit)
+        case "span":
+            guard let unit = arg(0), let n = int(1) else { return nil }
+            return span(unit: unit, n: n, &ctx)
+        case "weekday":
+            guard let w = int(0), (1...7).contains(w) else { return nil }
+            return weekday(w, direction: rawArgs.count > 1 ? int(1) : nil, &ctx)
+        case "yy":
+            guard let y = int(0), (0...99).contains(y) else { return nil }
+            let pivot = ctx.dct.map { $0.year % 100 + 10 } ?? 50
+            let century = ctx.dct.map { $0.year / 100 } ?? 20
+            return String((y <= pivot ? century : century - 1) * 100 + y)
+        case "yearafter":
+            guard let y1 = int(0), let y2 = int(1), (0...99).contains(y2) else { return nil }
+            var y = y1 / 100 * 100 + y2
+            if y <= y1 { y += 100 }
+            return y - y1 <= 20 ? String(y) : nil
+        case "century":
+            guard let n = int(0), (1...30).contains(n) else { return nil }
+            return pad2(n - 1)
+        case "cdecade":
+            guard let c = int(0), let d = int(1), (0...99).contains(c) else { return nil }
+            if d >= 1000, d % 10 == 0 { return String(d / 10) }
+            guard (0...90).contains(d), d % 10 == 0 else { return nil }
+            return pad2(c) + String(d / 10)
+        case "odecade":
+            guard let n = int(0), (1...30).contains(n), let d = int(1), (0...90).contains(d), d % 10 == 0 else { return nil }
+            return pad2(n - 1) + String(d / 10)
+        case "tens":
+            guard let d = int(0), (0...90).contains(d), d % 10 == 0 else { return nil }
+            return String(d / 10)
+        case "h24":
+            guard let h = int(0), (1...12).contains(h), let ampm = arg(1) else { return nil }
+            let pm = ampm.lowercased().hasPrefix("p")
+            return pad2(pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h))
+        case "pad2":
+            guard let v = int(0) else { return nil }
+            return pad2(v)
+        case "or":
+            if let name = rawArgs.first, let v = ctx.captures[name] { return v }
+            return rawArgs.count > 1 ? rawArgs[1] : ""
+        case "between":
+            guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
+            return String(v)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Date arithmetic
+
+    static func ref(unit: String, offset: Int, _ ctx: inout TemplateContext) -> String? {
+        guard let d = ctx.dct else {
+            ctx.unresolved = true
+            switch unit {
+            case "day", "hour", "minute", "second": return "XXXX-XX-XX"
+            case "week": return "XXXX-WXX"
+            case "weekend": return "XXXX-WXX-WE"
+            case "month": return "XXXX-XX"
+            case "quarter": return "XXXX-QX"
+            case "half": return "XXXX-HX"
+            case "year": return "XXXX"
+            case "decade": return "XXX"
+            case "century": return "XX"
+            default: return nil
+            }
+        }
+        switch unit {
+        case "day": return d.adding(days: offset).description
+        case "hour", "minute", "second": return d.description
+        case "week": return isoWeek(d.adding(days: 7 * offset))
+        case "weekend": return isoWeek(d.adding(days: 7 * offset)) + "-WE"
+        case "month":
+            let m = d.year * 12 + d.month - 1 + offset
+            return "\(year4(floorDiv(m, 12)))-\(pad2(m - floorDiv(m, 12) * 12 + 1))"
+        case "quarter":
+            let q = d.year * 4 + (d.month - 1) / 3 + offset
+            return "\(year4(floorDiv(q, 4)))-Q\(q - floorDiv(q, 4) * 4 + 1)"
+        case "half":
+            let h = d.year * 2 + (d.month - 1) / 6 + offset
+            return "\(year4(floorDiv(h, 2)))-H\(h - floorDiv(h, 2) * 2 + 1)"
+        case "year": return year4(d.year + offset)
+        case "decade": return pad(floorDiv(d.year, 10) + offset, 3)
+        case "century": return pad2(floorDiv(d.year, 100) + offset)
+        default: return nil
+        }
+    }
+
+    static func duration(_ n: String, _ unit: String) -> String? {
+        let count = Int(n)
+        if n != "X" && count == nil { return nil }
+        func times(_ k: Int, _ letter: String) -> String { count.map { "P\($0 * k)\(letter)" } ?? "PX\(letter)" }
+        switch unit {
+        case "year": return times(1, "Y")
+        case "month": return times(1, "M")
+        case "week": return times(1, "W")
+        case "day": return times(1, "D")
+        case "weekend": return times(1, "WE")
+        case "quarter": return times(1, "Q")
+        case "half": return count.map { "P\($0 * 6)M" } ?? "PXM"
+        case "decade": return count.map { "P\($0 * 10)Y" } ?? "PXDE"
+        case "century": return count.map { "P\($0 * 100)Y" } ?? "PXCE"
+        case "hour": return "PT" + (count.map(String.init) ?? "X") + "H"
+        case "minute": return "PT" + (count.map(String.init) ?? "X") + "M"
+        case "second": return "PT" + (count.map(String.init) ?? "X") + "S"
+        default: return nil
+        }
+    }
+
+    static func span(unit: String, n: Int, _ ctx: inout TemplateContext) -> String? {
+        guard let d = ctx.dct else { ctx.unresolved = true; return "" }
+        switch unit {
+        case "year": return "\(year4(d.year - n))/\(year4(d.year))"
+        case "decade": return "\(year4(d.year - 10 * n))/\(year4(d.year))"
+        case "century": return "\(year4(d.year - 100 * n))/\(year4(d.year))"
+        case "month", "quarter", "half":
+            let k = unit == "month" ? 1 : unit == "quarter" ? 3 : 6
+            let m = d.year * 12 + d.month - 1 - k * n
+            return "\(year4(floorDiv(m, 12)))-\(pad2(m - floorDiv(m, 12) * 12 + 1))/\(year4(d.year))-\(pad2(d.month))"
+        case "week", "day", "weekend":
+            let days = unit == "day" ? n : 7 * n
+            return "\(d.adding(days: -days))/\(d)"
+        default: return nil
+        }
+    }
+
+    static func weekday(_ w: Int, direction: Int?, _ ctx: inout TemplateContext) -> String {
+        guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-WXX-\(w)" }
+        let dw = d.weekday
+        switch direction {
+        case .some(let dir) where dir < 0:
+            var back = (dw - w + 7) % 7
+            if back == 0 { back = 7 }
+            return d.adding(days: -back).description
+        case .some(let dir) where dir > 0:
+            var ahead = (w - dw + 7) % 7
+            if ahead == 0 { ahead = 7 }
+            return d.adding(days: ahead).description
+        case .some:
+            return d.adding(days: w - dw).description
+        case .none:
+            if isFutureContext(ctx) { return d.adding(days: (w - dw + 7) % 7).description }
+            return d.adding(days: -((dw - w + 7) % 7)).description
+        }
+    }
+
+    /// Whether the sentence around the match speaks of the future (`will`, `next`, `'ll`...).
+    static func isFutureContext(_ ctx: TemplateContext) -> Bool {
+        guard let future = ctx.futureWords else { return false }
+        let stops: Set<String> = [".", "!", "?", "。", "！", "？", ";"]
+        var i = ctx.matchStart - 1
+        while i >= 0, ctx.matchStart - i <= 12, !stops.contains(ctx.tokens[i].key) {
+            if !future.matches(ctx.tokens, at: i).isEmpty { return true }
+            i -= 1
+        }
+        i = ctx.matchEnd
+        while i < ctx.tokens.count, i - ctx.matchEnd < 8, !stops.contains(ctx.tokens[i].key) {
+            if !future.matches(ctx.tokens, at: i).isEmpty { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func isoWeek(_ d: CalendarDay) -> String {
+        let thursday = d.adding(days: 4 - d.weekday)
+        let jan1 = CalendarDay(year: thursday.year, month: 1, day: 1)
+        let week = (thursday.dayNumber - jan1.dayNumber) / 7 + 1
+        return "\(year4(thursday.year))-W\(pad2(week))"
+    }
+
+    static func year4(_ y: Int) -> String { pad(y, 4) }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+}

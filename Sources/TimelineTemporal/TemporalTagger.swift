@@ -1,0 +1,69 @@
+import Foundation
+import TimelineModel
+
+/// Finds temporal expressions (TIMEX3) in English and Chinese text and normalises them against a
+/// document creation time (DCT).
+///
+/// The rules are data: per language, word lists (`words/*.txt`) and rules with examples
+/// (`rules/*.rules`) under a rules folder; the bundled ones live in `Resources/`. The text is tokenised
+/// once and rules are tried only where their first token can match, so the cost grows linearly
+/// with the input.
+///
+/// ```swift
+/// let found = TemporalTagger.shared.tag("On June 5, 2019 it rained.", dct: CalendarDay(iso: "2019-06-06"))
+/// // [TimeExpression(start: 3, end: 15, text: "June 5, 2019", type: .date, value: "2019-06-05", edtf: "2019-06-05")]
+/// ```
+public final class TemporalTagger: Sendable {
+    /// The tagger with the bundled English and Chinese rules.
+    public static let shared: TemporalTagger = {
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            fatalError("TimelineTemporal: the bundled Resources folder is missing from the build")
+        }
+        do { return try TemporalTagger(rulesDirectory: url) } catch {
+            fatalError("TimelineTemporal: bundled rules are invalid: \(error)")
+        }
+    }()
+
+    let languages: [LanguageRules]
+
+    /// Loads rules from a folder holding one sub-folder per language (`en/`, `zh/`), each with
+    /// `words/*.txt` and `rules/*.rules`. Users can add phrasings or languages without Swift code.
+    /// - Throws: ``TaggerRulesError`` naming the file and line of a bad rule or word list.
+    public init(rulesDirectory: URL) throws {
+        let fm = FileManager.default
+        let subdirs = ((try? fm.contentsOfDirectory(atPath: rulesDirectory.path)) ?? []).sorted()
+        var langs: [LanguageRules] = []
+        var priority = 0
+        for d in subdirs {
+            let url = rulesDirectory.appendingPathComponent(d)
+            guard fm.fileExists(atPath: url.appendingPathComponent("rules").path) else { continue }
+            let lang = try LanguageRules(code: d, folder: url, firstPriority: priority)
+            priority += lang.rules.count
+            langs.append(lang)
+        }
+        guard langs.contains(where: { !$0.rules.isEmpty }) else { throw TaggerRulesError.noRules(folder: rulesDirectory.path) }
+        languages = langs
+    }
+
+    /// The language codes with rules (`["en", "zh"]`).
+    public var languageCodes: [String] { languages.map(\.code) }
+
+    /// Every rule example in the loaded rule files, for tests and for checking user-written rules.
+    public var examples: [RuleExample] { languages.flatMap { $0.rules.flatMap(\.examples) } }
+
+    /// Tags `text`.
+    /// - Parameters:
+    ///   - dct: the document creation time relative expressions resolve against; without one they keep
+    ///     `X` placeholders (`XXXX-XX-XX`) and get no EDTF. The machine clock is never consulted.
+    ///   - language: `.en`, `.zh`, or `.auto` for both rule sets.
+    /// - Returns: non-overlapping expressions sorted by start; offsets are Unicode scalar offsets, end exclusive.
+    public func tag(_ text: String, dct: CalendarDay?, language: TaggerLanguage = .auto) -> [TimeExpression] {
+        let active = languages.filter { language == .auto || $0.code == language.rawValue }
+        guard !active.isEmpty, !text.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokenize(scalars)
+        var run = TaggingRun(scalars: scalars, tokens: tokens, dct: dct)
+        for lang in active { run.collect(lang) }
+        return run.select(signalLanguages: active)
+    }
+}
