@@ -68,6 +68,17 @@ struct SchemaValidationTests {
         #expect(encoded.isValid, "\(encoded.output)")
     }
 
+    @Test("the annotated example of docs/events-json.md is valid")
+    func documentedExample() throws {
+        let doc = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("docs/events-json.md"), encoding: .utf8)
+        let section = try #require(doc.range(of: "## Annotated example"))
+        let rest = doc[section.upperBound...]
+        let open = try #require(rest.range(of: "```json\n"))
+        let close = try #require(rest[open.upperBound...].range(of: "```\n"))
+        let outcome = try SchemaValidator.validate(Data(rest[open.upperBound..<close.lowerBound].utf8))
+        #expect(outcome.isValid, "\(outcome.output)")
+    }
+
     @Test("a graph built in code encodes to a valid file")
     func sampleGraph() throws {
         let outcome = try SchemaValidator.validate(try EventGraphCoder.encode(TestSupport.sampleGraph()))
