@@ -92,14 +92,27 @@ struct PatternParser {
             words += tail
         }
         var p = PatternParser(words: words)
-        var alts = [try p.sequence()]
-        while p.i < p.words.count, p.words[p.i] == "|" { p.i += 1; alts.append(try p.sequence()) }
-        let node = alts.count == 1 ? alts[0] : .alt(alts)
+        let node = try p.alternatives()
         if p.i < p.words.count { throw ParseError.message("unexpected '\(p.words[p.i])'") }
         return node
     }
 
     private init(words: [String]) { self.words = words }
+
+    /// `a b | c d`: capture names restart in each alternative, so `#year` is `{year}` in all of them.
+    private mutating func alternatives() throws -> Pattern {
+        let saved = captureCounts
+        var merged = saved
+        var alts: [Pattern] = []
+        repeat {
+            if !alts.isEmpty { i += 1 }
+            captureCounts = saved
+            alts.append(try sequence())
+            merged.merge(captureCounts) { max($0, $1) }
+        } while i < words.count && words[i] == "|"
+        captureCounts = merged
+        return alts.count == 1 ? alts[0] : .alt(alts)
+    }
 
     private mutating func sequence() throws -> Pattern {
         var items: [Pattern] = []
@@ -108,12 +121,10 @@ struct PatternParser {
             if w == "|" || w == ")" || w == ")?" { break }
             i += 1
             if w == "(" {
-                var alts = [try sequence()]
-                while i < words.count, words[i] == "|" { i += 1; alts.append(try sequence()) }
+                let node = try alternatives()
                 guard i < words.count, words[i] == ")" || words[i] == ")?" else { throw ParseError.message("missing ')'") }
                 let optional = words[i] == ")?"
                 i += 1
-                let node = alts.count == 1 ? alts[0] : .alt(alts)
                 items.append(optional ? .opt(node) : node)
             } else if w == "[" {
                 items.append(.spanStart)
@@ -132,7 +143,15 @@ struct PatternParser {
         var optional = false
         if w.count > 1, w.hasSuffix("?"), !w.hasSuffix("\\?") { optional = true; w = w.dropLast() }
         let parts = w.count > 1 ? w.split(separator: "|").map(String.init) : [String(w)]
-        let atoms = try parts.map { try atom($0) }
+        let saved = captureCounts
+        var merged = saved
+        var atoms: [Pattern] = []
+        for part in parts {
+            captureCounts = saved
+            atoms.append(try atom(part))
+            merged.merge(captureCounts) { max($0, $1) }
+        }
+        captureCounts = merged
         let node = atoms.count == 1 ? atoms[0] : .alt(atoms)
         return optional ? .opt(node) : node
     }

@@ -25,7 +25,7 @@ struct TaggingRun {
 
     mutating func collect(_ lang: LanguageRules) {
         let matcher = PatternMatcher(tokens: tokens, lists: lang.lists)
-        let future = lang.lists["future"]
+        let future = lang.lists["future"], past = lang.lists["past"]
         for pos in tokens.indices {
             for ri in lang.candidates(tokens, at: pos) {
                 let rule = lang.rules[ri]
@@ -43,7 +43,8 @@ struct TaggingRun {
                     if let na = rule.notAfter, matcher.matchesAfter(na, at: e) { continue }
                     if !boundaryOK(s, e, language: lang.code) { continue }
                     var ctx = TemplateContext(captures: Dictionary(st.captures, uniquingKeysWith: { a, _ in a }), dct: dct,
-                                              tokens: tokens, matchStart: s, matchEnd: e, futureWords: future)
+                                              tokens: tokens, matchStart: s, matchEnd: e, futureWords: future,
+                                              pastWords: past)
                     guard let value = rule.value.evaluate(&ctx), !value.isEmpty else { continue }
                     var mod = rule.mod?.evaluate(&ctx)
                     if mod?.isEmpty == true { mod = nil }

@@ -7,8 +7,10 @@ struct TemplateContext {
     var tokens: [Token]
     var matchStart: Int
     var matchEnd: Int
-    /// Words that put a sentence in the future tense (`will`, `next`), for bare weekday names.
+    /// Words that put a sentence in the future tense (`will`, `next`), for bare weekday and month names.
     var futureWords: WordList?
+    /// Words that put a sentence in the past tense (`said`, `was`).
+    var pastWords: WordList?
     /// Set when a value needed the document creation time and there was none.
     var unresolved = false
 }
@@ -23,6 +25,7 @@ struct TemplateContext {
 /// | `{dur:N:UNIT}` | a duration | `{dur:3:hour}` → `PT3H` |
 /// | `{span:UNIT:N}` | EDTF interval of the last N UNITs up to the DCT | `{span:decade:1}` → `2003/2013` |
 /// | `{weekday:W}` / `{weekday:W:-1}` | a weekday near the DCT (tense heuristic / last / next) | `{weekday:5}` → `2013-03-22` |
+/// | `{yearfor:KIND:N}` / `{yearfor:KIND:N:DIR}` | the year of month/quarter/season N near the DCT: by tense, or the last (-1), this (0), next (1) | `{yearfor:month:12}` → `2012` in a past-tense sentence |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
 /// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
 /// | `{century:N}` | ordinal century to TIMEX (`19th` → `18`) | `{century:19}` → `18` |
@@ -35,7 +38,10 @@ struct TemplateContext {
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
     static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens"]
+                                     "pad2", "or", "between", "odecade", "tens", "yearfor"]
+
+    static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
+                                     "hour", "minute", "second"]
 
     static func call(_ fn: String, _ rawArgs: [String], _ ctx: inout TemplateContext) -> String? {
         func arg(_ i: Int) -> String? {
@@ -53,6 +59,11 @@ enum TemplateFunctions {
             if a.hasPrefix("+"), let v = ctx.captures[String(a.dropFirst())] { return v }
             return a
         }
+        // Unit and kind arguments are literal when they name a unit, else a capture holding one.
+        func unitArg(_ i: Int) -> String? {
+            guard i < rawArgs.count else { return nil }
+            return units.contains(rawArgs[i]) ? rawArgs[i] : arg(i)
+        }
         func int(_ i: Int) -> Int? {
             guard var s = arg(i) else { return nil }
             if s.hasPrefix("+") { s.removeFirst() }
@@ -60,14 +71,17 @@ enum TemplateFunctions {
         }
         switch fn {
         case "ref":
-            guard let unit = arg(0), let off = int(1) else { return nil }
+            guard let unit = unitArg(0), let off = int(1) else { return nil }
             return ref(unit: unit, offset: off, &ctx)
         case "dur":
-            guard let n = arg(0), let unit = arg(1) else { return nil }
+            guard let n = arg(0), let unit = unitArg(1) else { return nil }
             return duration(n, unit)
         case "span":
-            guard let unit = arg(0), let n = int(1) else { return nil }
+            guard let unit = unitArg(0), let n = int(1) else { return nil }
             return span(unit: unit, n: n, &ctx)
+        case "yearfor":
+            guard let kind = rawArgs.first, let v = arg(1) else { return nil }
+            return yearFor(kind: kind, value: v, direction: rawArgs.count > 2 ? int(2) : nil, &ctx)
         case "weekday":
             guard let w = int(0), (1...7).contains(w) else { return nil }
             return weekday(w, direction: rawArgs.count > 1 ? int(1) : nil, &ctx)
@@ -210,21 +224,67 @@ enum TemplateFunctions {
         }
     }
 
-    /// Whether the sentence around the match speaks of the future (`will`, `next`, `'ll`...).
-    static func isFutureContext(_ ctx: TemplateContext) -> Bool {
-        guard let future = ctx.futureWords else { return false }
+    /// Whether the sentence around the match speaks of the future (`will`, `'ll`...).
+    static func isFutureContext(_ ctx: TemplateContext) -> Bool { tense(ctx) == 1 }
+
+    /// The tense of the sentence around the match: 1 future, -1 past, 0 unknown. Looks up to 12 tokens
+    /// back and 8 ahead within the sentence for the language's `future` and `past` words (and English
+    /// words ending in `-ed`).
+    static func tense(_ ctx: TemplateContext) -> Int {
         let stops: Set<String> = [".", "!", "?", "。", "！", "？", ";"]
+        var past = false
+        func look(_ i: Int) -> Bool {
+            let t = ctx.tokens[i]
+            if let f = ctx.futureWords, !f.matches(ctx.tokens, at: i).isEmpty { return true }
+            if let p = ctx.pastWords, !p.matches(ctx.tokens, at: i).isEmpty { past = true }
+            if t.kind == .word, t.key.utf8.count > 4, t.key.hasSuffix("ed") { past = true }
+            return false
+        }
         var i = ctx.matchStart - 1
         while i >= 0, ctx.matchStart - i <= 12, !stops.contains(ctx.tokens[i].key) {
-            if !future.matches(ctx.tokens, at: i).isEmpty { return true }
+            if look(i) { return 1 }
             i -= 1
         }
         i = ctx.matchEnd
         while i < ctx.tokens.count, i - ctx.matchEnd < 8, !stops.contains(ctx.tokens[i].key) {
-            if !future.matches(ctx.tokens, at: i).isEmpty { return true }
+            if look(i) { return 1 }
             i += 1
         }
-        return false
+        return past ? -1 : 0
+    }
+
+    /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
+    static func yearFor(kind: String, value: String, direction: Int?, _ ctx: inout TemplateContext) -> String? {
+        let periods: Int, target: Int
+        switch kind {
+        case "month": periods = 12; target = Int(value) ?? 0
+        case "quarter": periods = 4; target = Int(value) ?? 0
+        case "half": periods = 2; target = Int(value) ?? 0
+        case "season":
+            periods = 4
+            target = ["SP": 1, "SU": 2, "FA": 3, "WI": 4][value] ?? 0
+        default: return nil
+        }
+        guard (1...periods).contains(target) else { return nil }
+        guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX" }
+        let current: Int
+        switch kind {
+        case "month": current = d.month
+        case "quarter": current = (d.month - 1) / 3 + 1
+        case "half": current = (d.month - 1) / 6 + 1
+        default: current = d.month == 12 ? 4 : d.month < 3 ? 0 : (d.month - 3) / 3 + 1  // winter straddles years
+        }
+        let dir = direction ?? tense(ctx)
+        var y = d.year
+        switch dir {
+        case ..<0 where direction != nil: if target >= current { y -= 1 }   // "last May": strictly before
+        case ..<0: if target > current { y -= 1 }                           // past tense: on or before
+        case 1...: if target < current || (direction != nil && target == current) { y += 1 }
+        default:
+            if direction != nil || kind == "quarter" || kind == "half" { break }  // "this May"; quarters: this year
+            if target - current > periods / 2 { y -= 1 } else if current - target > periods / 2 { y += 1 }
+        }
+        return year4(y)
     }
 
     static func isoWeek(_ d: CalendarDay) -> String {
