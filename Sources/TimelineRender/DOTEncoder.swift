@@ -1,0 +1,230 @@
+import TimelineModel
+
+/// Encodes an event graph as a Graphviz DOT timeline that reads left to right. Pure Swift: testable
+/// without Graphviz; ``GraphvizRenderer`` lays the result out.
+///
+/// The layout:
+/// - one column (a `rank=same` subgraph) per period — a year, or a decade, century or multi-year range for
+///   events dated no more precisely than that (see the period rules of the Markdown renderer, which match);
+/// - at the head of each column a period label node; consecutive labels are chained by bold grey axis edges,
+///   which give the chronological order;
+/// - under it the period's events in chronological order (held in place by invisible edges), each a rounded
+///   box with its date and title, filled by event type, with a tooltip and a link to the document of its
+///   first mention;
+/// - relation edges between events, coloured, styled and labelled by type (`causes`, `response to`,
+///   `part of`, `precedes`); they do not affect the columns.
+///
+/// Every ID is quoted, and all corpus text is cleaned (one line, no control characters) and escaped for DOT
+/// (`\`, `"`, and `&` as `&amp;` since Graphviz decodes entities in labels). The output is deterministic:
+/// the same graph gives the same bytes.
+public struct DOTEncoder: Sendable {
+    /// Title, font and link settings.
+    public var options: RenderOptions
+
+    /// Title lines wrap at about this many columns (a CJK character counts two).
+    static let labelWidth = 26
+    /// Tooltips are cut to this many characters.
+    static let tooltipLimit = 300
+
+    /// Creates an encoder with the given options.
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
+
+    /// The DOT text of `graph`: a `digraph` ending with a newline. Undated events are not drawn.
+    public func encode(_ graph: EventGraph) -> String {
+        let periods = TimelinePeriod.periods(of: graph)
+        let font = CorpusText.line(options.font)
+        let title = CorpusText.line(options.title)
+        var out = "digraph \(Self.quoted(title)) {\n"
+        out += "  graph " + Self.attributes([
+            ("charset", "UTF-8"), ("rankdir", "LR"), ("label", title), ("labelloc", "t"), ("fontname", font),
+            ("fontsize", "20"), ("nodesep", "0.25"), ("ranksep", "0.45"), ("pad", "0.3"),
+            ("outputorder", "edgesfirst"), ("tooltip", title),
+        ]) + ";\n"
+        out += "  node " + Self.attributes([
+            ("fontname", font), ("fontsize", "11"), ("shape", "box"), ("style", "rounded,filled"),
+            ("margin", "0.14,0.07"), ("penwidth", "1.2"),
+        ]) + ";\n"
+        out += "  edge " + Self.attributes([("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")]) + ";\n"
+
+        if periods.isEmpty {
+            out += "  " + Self.quoted("empty") + " " + Self.attributes([
+                ("label", "No dated events"), ("shape", "plaintext"), ("style", ""),
+            ]) + ";\n}\n"
+            return out
+        }
+
+        // Node ids, made unique even if a hand-edited file repeats an event id.
+        var nodeIDs: [[String]] = []
+        var firstNodeOfEvent: [String: String] = [:]
+        var periodOfNode: [String: Int] = [:]
+        var used = Set<String>()
+        for period in periods {
+            var ids: [String] = []
+            for event in period.events {
+                var id = "event:" + event.id
+                var n = 2
+                while used.contains(id) { id = "event:\(event.id)#\(n)"; n += 1 }
+                used.insert(id)
+                if firstNodeOfEvent[event.id] == nil { firstNodeOfEvent[event.id] = id }
+                ids.append(id)
+                periodOfNode[id] = nodeIDs.count
+            }
+            nodeIDs.append(ids)
+        }
+
+        out += "\n  // The time axis: one column per period, chained in chronological order.\n"
+        for (i, period) in periods.enumerated() {
+            let count = period.events.count
+            out += "  " + Self.quoted(periodID(period)) + " " + Self.attributes([
+                ("label", period.label), ("shape", "plaintext"), ("style", ""), ("fontsize", "16"),
+                ("fontcolor", "#333333"),
+                ("tooltip", "\(period.label): \(count) event\(count == 1 ? "" : "s")"),
+            ]) + ";\n"
+            if i > 0 {
+                out += "  " + Self.quoted(periodID(periods[i - 1])) + " -> " + Self.quoted(periodID(period)) + " "
+                    + Self.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "normal"),
+                                       ("weight", "100")]) + ";\n"
+            }
+        }
+
+        for (i, period) in periods.enumerated() {
+            out += "\n  // Period \(periodCommentKey(period))\n"
+            out += "  subgraph " + Self.quoted("rank " + period.key) + " {\n"
+            out += "    rank=\"same\";\n"
+            out += "    " + Self.quoted(periodID(period)) + ";\n"
+            for (j, event) in period.events.enumerated() {
+                out += "    " + Self.quoted(nodeIDs[i][j]) + " " + Self.attributes(eventAttributes(event, graph: graph)) + ";\n"
+            }
+            out += "  }\n"
+            // Keep the column in date order, the period label on top.
+            var previous = periodID(period)
+            for id in nodeIDs[i] {
+                out += "  " + Self.quoted(previous) + " -> " + Self.quoted(id) + " [style=\"invis\"];\n"
+                previous = id
+            }
+        }
+
+        var seen = Set<Relation>()
+        var relationLines: [String] = []
+        var canonical = graph
+        canonical.canonicalize()
+        for relation in canonical.relations {
+            guard relation.from != relation.to,
+                  let from = firstNodeOfEvent[relation.from], let to = firstNodeOfEvent[relation.to] else { continue }
+            var key = relation
+            key.evidence = Evidence(document: "", span: [], quote: "")
+            guard seen.insert(key).inserted else { continue }
+            let style = EventStyle.relation(relation.type)
+            // Between events of one column the edge runs vertically: dot would put its label on the edge
+            // (over another one's); an external label is placed clear of the others.
+            let sameColumn = periodOfNode[from] == periodOfNode[to]
+            var attrs: [(String, String)] = [
+                (sameColumn ? "xlabel" : "label", style.label), ("color", style.color), ("fontcolor", style.color), ("style", style.style),
+                ("arrowhead", style.arrowhead), ("constraint", "false"),
+            ]
+            let fromTitle = canonical.event(withID: relation.from).map { CorpusText.line($0.title) } ?? relation.from
+            let toTitle = canonical.event(withID: relation.to).map { CorpusText.line($0.title) } ?? relation.to
+            var tip = "\(fromTitle) — \(style.label) — \(toTitle)"
+            let quote = CorpusText.line(relation.evidence.quote)
+            if !quote.isEmpty { tip += ": “\(quote)”" }
+            attrs.append(("tooltip", CorpusText.truncate(tip, limit: Self.tooltipLimit)))
+            if !relation.evidence.document.isEmpty {
+                attrs.append(("URL", DocumentLink.url(forDocument: relation.evidence.document, linkBase: options.linkBase)))
+            }
+            relationLines.append("  " + Self.quoted(from) + " -> " + Self.quoted(to) + " " + Self.attributes(attrs) + ";\n")
+        }
+        if !relationLines.isEmpty {
+            out += "\n  // Relations stated in the corpus.\n"
+            out += relationLines.joined()
+        }
+        out += "}\n"
+        return out
+    }
+
+    private func periodID(_ period: TimelinePeriod) -> String { "period:" + period.key }
+
+    /// The period key for a `//` comment: keys are built from digits, `X`, `/`, `.` and `?` only.
+    private func periodCommentKey(_ period: TimelinePeriod) -> String {
+        String(period.key.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 })
+    }
+
+    private func eventAttributes(_ event: Event, graph: EventGraph) -> [(String, String)] {
+        let date = DateLabel.text(for: event.date)
+        let title = CorpusText.line(event.title)
+        let type = CorpusText.line(event.type)
+        let colors = EventStyle.colors(forType: type)
+        let lines = [date] + CorpusText.wrap(title.isEmpty ? "(untitled)" : title, width: Self.labelWidth)
+        var attrs: [(String, String)] = [
+            ("label", lines.joined(separator: "\n")),
+            ("fillcolor", colors.fill), ("color", colors.border),
+        ]
+        var tip = "\(date) — \(title) (\(type.isEmpty ? "event" : type))"
+        let actors = event.actors.map { CorpusText.line($0) }.filter { !$0.isEmpty }
+        if !actors.isEmpty { tip += " — " + actors.joined(separator: ", ") }
+        let places = event.places.map { CorpusText.line($0) }.filter { !$0.isEmpty }
+        if !places.isEmpty { tip += " — " + places.joined(separator: ", ") }
+        if let mention = event.mentions.first {
+            let quote = CorpusText.line(mention.quote)
+            if !quote.isEmpty { tip += ": “\(quote)”" }
+        }
+        attrs.append(("tooltip", CorpusText.truncate(tip, limit: Self.tooltipLimit)))
+        if let document = event.mentions.first?.document, !document.isEmpty {
+            attrs.append(("URL", DocumentLink.url(forDocument: document, linkBase: options.linkBase)))
+        }
+        return attrs
+    }
+
+    /// `[k1="v1", k2="v2"]`, each value escaped and quoted. A newline in a value (only the renderer puts
+    /// them there: corpus text is cleaned to one line first) becomes DOT's centred line break `\n`.
+    static func attributes(_ pairs: [(String, String)]) -> String {
+        "[" + pairs.map { key, value in
+            key + "=\"" + value.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { escaped(String($0)) }.joined(separator: "\\n") + "\""
+        }.joined(separator: ", ") + "]"
+    }
+
+    /// `s` as a quoted DOT ID: cleaned to one line, then escaped.
+    static func quoted(_ s: String) -> String {
+        "\"" + escaped(s) + "\""
+    }
+
+    /// Escapes text for the inside of a quoted DOT string: the text is first cleaned to one line (no
+    /// newline or control character survives), then `\` → `\\` (so Graphviz's `\N`, `\l`, `\G`... escapes
+    /// cannot be triggered), `"` → `\"`, and `&` → `&amp;` (Graphviz decodes HTML entities in labels).
+    ///
+    /// Graphviz's SVG writer passes text that looks like an entity (`&lt;`, `&#60;`) through unescaped, so a
+    /// corpus `&lt;` would display as `<`. A WORD JOINER (U+2060, invisible) after such an `&` keeps it literal.
+    /// Works on Unicode scalars, not characters: a combining mark after `"` must not hide the quote.
+    static func escaped(_ s: String) -> String {
+        let scalars = Array(CorpusText.line(s).unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, c) in scalars.enumerated() {
+            switch c {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
+            case "&":
+                out.append(contentsOf: "&amp;".unicodeScalars)
+                if looksLikeEntity(scalars, at: i + 1) { out.append("\u{2060}") }
+            default: out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `scalars[start...]` begins like the rest of an entity: `name;`, `#123;` or `#x7B;`.
+    private static func looksLikeEntity(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        var i = start
+        var sawBody = false
+        if i < scalars.count, scalars[i] == "#" {
+            i += 1
+            if i < scalars.count, scalars[i] == "x" || scalars[i] == "X" { i += 1 }
+        }
+        while i < scalars.count, scalars[i].isASCII, scalars[i].properties.isAlphabetic || ("0"..."9").contains(scalars[i]) {
+            i += 1
+            sawBody = true
+        }
+        return sawBody && i < scalars.count && scalars[i] == ";"
+    }
+}

@@ -1,0 +1,65 @@
+import TimelineModel
+
+/// Human-readable forms of event dates, shared by the DOT and Markdown renderers.
+enum DateLabel {
+    /// The date as a reader sees it: `1969-03-02`, `1969-03`, `spring 2013`, `1960s`, `20th century`,
+    /// `1971–1972`, `2000 onward`, `c. 2000–2004`, `1969?`. Falls back to the cleaned EDTF text.
+    static func text(for date: EventDate) -> String {
+        guard let edtf = EDTF(date.value) else { return CorpusText.line(date.value, limit: 40) }
+        return text(for: edtf)
+    }
+
+    static func text(for edtf: EDTF) -> String {
+        var body: String
+        if let last = edtf.last {
+            switch (edtf.first, last) {
+            case (.open, _): body = "until " + point(last)
+            case (_, .open): body = point(edtf.first) + " onward"
+            default: body = point(edtf.first) + "–" + point(last)
+            }
+        } else {
+            body = point(edtf.first)
+        }
+        switch edtf.qualifier {
+        case "~": body = "c. " + body
+        case "?": body += "?"
+        case "%": body = "c. " + body + "?"
+        default: break
+        }
+        return body
+    }
+
+    static func point(_ p: EDTF.Point) -> String {
+        switch p {
+        case let .day(y, m, d): return "\(year(y))-\(two(m))-\(two(d))"
+        case let .month(y, m): return "\(year(y))-\(two(m))"
+        case let .season(y, s):
+            let names = [21: "spring", 22: "summer", 23: "autumn", 24: "winter"]
+            return "\(names[s] ?? "season") \(year(y))"
+        case let .year(y): return year(y)
+        case let .decade(d): return "\(year(d * 10))s"
+        case let .century(c): return ordinal(c + 1) + " century"
+        case .open: return ".."
+        }
+    }
+
+    private static func year(_ y: Int) -> String {
+        let s = String(abs(y))
+        let padded = s.count >= 4 ? s : String(repeating: "0", count: 4 - s.count) + s
+        return y < 0 ? "-" + padded : padded
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    private static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 10, n % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+}

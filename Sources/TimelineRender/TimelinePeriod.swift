@@ -1,0 +1,86 @@
+import TimelineModel
+
+/// A column of the timeline: a year, a decade, a century or a multi-year range, with the events it holds.
+///
+/// Events dated to a day, a month, a season or a year (or a range inside one year) fall in their year; an
+/// event dated to a decade, a century or a range across years gets a period of its own, so that it is
+/// never shown as more precise than the text states.
+struct TimelinePeriod: Equatable {
+    /// A stable key: `1969`, `196X`, `19XX`, `1971/1972`, `2000/..`, `?` for dates we cannot place.
+    var key: String
+    /// The heading shown to readers: `1969`, `1960s`, `20th century`, `1971–1972`, `2000 onward`.
+    var label: String
+    var start: CalendarDay
+    var end: CalendarDay
+    /// The period's events, in chronological order (start, end, id).
+    var events: [Event]
+
+    /// Groups the events of `graph` into periods ordered on the time axis: by start, broader periods first
+    /// (a decade before the years inside it), then by key. Deterministic for a given graph.
+    static func periods(of graph: EventGraph) -> [TimelinePeriod] {
+        var canonical = graph
+        canonical.canonicalize()
+        var byKey: [String: TimelinePeriod] = [:]
+        for event in canonical.events {
+            var period = TimelinePeriod.containing(event.date)
+            if let existing = byKey[period.key] {
+                period = existing
+            }
+            period.events.append(event)
+            byKey[period.key] = period
+        }
+        return byKey.values.sorted { a, b in
+            if a.start != b.start { return a.start < b.start }
+            if a.end != b.end { return a.end > b.end }
+            return a.key < b.key
+        }
+    }
+
+    /// The (empty) period an event with this date belongs to.
+    static func containing(_ date: EventDate) -> TimelinePeriod {
+        if let edtf = EDTF(date.value) {
+            let start = edtf.start, end = edtf.end
+            guard let last = edtf.last else {
+                switch edtf.first {
+                case .decade, .century:
+                    let plain = EDTF(first: edtf.first)
+                    return TimelinePeriod(key: plain.description, label: DateLabel.text(for: plain),
+                                          start: start, end: end, events: [])
+                default:
+                    return year(start.year)
+                }
+            }
+            if start.year == end.year && edtf.first != .open && last != .open {
+                return year(start.year)
+            }
+            let plain = EDTF(first: edtf.first, last: edtf.last)
+            let bounded = EDTF(first: yearPoint(edtf.first), last: yearPoint(last))
+            return TimelinePeriod(key: bounded.description, label: DateLabel.text(for: bounded),
+                                  start: plain.start, end: plain.end, events: [])
+        }
+        // A hand-edited date that is not EDTF: place it by its stated first day when that parses.
+        if let start = CalendarDay(iso: date.start) {
+            let end = CalendarDay(iso: date.end) ?? start
+            if start.year == end.year { return year(start.year) }
+            let range = EDTF(first: .year(start.year), last: .year(max(end.year, start.year)))
+            return TimelinePeriod(key: range.description, label: DateLabel.text(for: range),
+                                  start: range.start, end: range.end, events: [])
+        }
+        let far = CalendarDay(year: 9999, month: 12, day: 31)
+        return TimelinePeriod(key: "?", label: "date unknown", start: far, end: far, events: [])
+    }
+
+    private static func year(_ y: Int) -> TimelinePeriod {
+        let e = EDTF(first: .year(y))
+        return TimelinePeriod(key: e.description, label: DateLabel.text(for: e), start: e.start, end: e.end, events: [])
+    }
+
+    /// A range's endpoint widened to its year (decades and centuries are kept), so that `1971-03/1972-06`
+    /// and `1971/1972` share the column `1971–1972`.
+    private static func yearPoint(_ p: EDTF.Point) -> EDTF.Point {
+        switch p {
+        case let .day(y, _, _), let .month(y, _), let .season(y, _): return .year(y)
+        default: return p
+        }
+    }
+}
