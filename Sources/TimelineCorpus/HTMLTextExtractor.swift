@@ -281,6 +281,8 @@ struct HTMLTextExtractor {
         /// Reads attributes up to the tag's `>`; returns them (names lowercased, values decoded) when `collect`,
         /// and the index after `>`. Nil when the tag never ends.
         mutating func attributes(from start: Int, collect: Bool) -> ([String: String], Int)? {
+            // No `>` anywhere after here: no tag can end (and re-parsing would be quadratic).
+            if start >= noGreaterThanFrom { return nil }
             var result: [String: String] = [:]
             var i = start
             let n = s.count

@@ -60,17 +60,65 @@ public struct EventExtractor: Sendable {
         case .time, .set: return false
         }
         if t.value.hasSuffix("_REF") { return false }
-        let explicit = EventExtractor.isExplicit(t.text)
-        if !explicit {
-            let before = precedingWords(s, before: t.start, count: 2)
-            if lexicon.titleRules.comparisonCues.contains(where: { before.hasSuffix($0) }) { return false }
+        if isStamp(t, in: s) || isInNumberSequence(t, in: s) || isInHeading(t, in: s, document: document) { return false }
+        let rules = lexicon.titleRules
+        let before = precedingWords(s, before: t.start, count: 3)
+        if rules.comparisonCues.contains(where: { before.hasSuffix(" " + $0) || before.hasSuffix($0) && !$0.first!.isASCII }) {
+            return false
+        }
+        if !EventExtractor.isExplicit(t.text) {
+            if rules.relativeComparisonCues.contains(where: { before.hasSuffix(" " + $0) }) { return false }
             if let edtf = t.edtf, let date = EDTF(edtf), let dct = document.date, date.start > dct { return false }
             let clause = precedingWords(s, before: t.start, count: 8)
-            if lexicon.titleRules.conditionalCues.contains(where: { clause.contains(" " + $0 + " ") || clause.hasPrefix($0 + " ") }) {
-                return false
-            }
+            if rules.conditionalCues.contains(where: { clause.contains(" " + $0 + " ") }) { return false }
         }
         return true
+    }
+
+    /// A byline, footer or publication stamp: `© 2014`, `Posted 2025-03-14`, a date followed by a clock
+    /// time (`2025-03-14 11:02`), or a line of `|`-separated navigation items.
+    func isStamp(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
+        let before = precedingWords(s, before: t.start, count: 4)
+        if lexicon.titleRules.stampMarkers.contains(where: { before.contains($0) }) { return true }
+        var i = t.end
+        while i < s.count, s[i] == " " || s[i] == "T" { i += 1 }
+        if i + 4 < s.count, ("0"..."9").contains(s[i]), s[i + 1] == ":" || s[i + 2] == ":" { return true }
+        var lo = t.start, hi = t.end
+        while lo > 0, s[lo - 1] != "\n" { lo -= 1 }
+        while hi < s.count, s[hi] != "\n" { hi += 1 }
+        return s[lo..<hi].filter { $0 == "|" }.count >= 2
+    }
+
+    /// Part of a phone number or a longer run of digit groups (`+7 495 1969 2014`, `010-6512 1969`).
+    func isInNumberSequence(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
+        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        var i = t.start - 1
+        if i >= 0, s[i] == " " || s[i] == "-" || s[i] == "." {
+            i -= 1
+            if i >= 0, digit(s[i]) { return true }
+        }
+        var j = t.end
+        if j < s.count, s[j] == " " || s[j] == "-" {
+            j += 1
+            if j + 1 < s.count, digit(s[j]), digit(s[j + 1]) { return true }
+        }
+        return false
+    }
+
+    /// In a heading: a Markdown `#` line, or a document's first line when it is short and has no final
+    /// punctuation (a title such as "From Alliance to Rupture: Moscow and Beijing Before 1991").
+    func isInHeading(_ t: TimeExpression, in s: [Unicode.Scalar], document: SourceDocument) -> Bool {
+        var lo = t.start, hi = t.end
+        while lo > 0, s[lo - 1] != "\n" { lo -= 1 }
+        while hi < s.count, s[hi] != "\n" { hi += 1 }
+        let line = s.string(lo..<hi).trimmingCharacters()
+        if line.hasPrefix("#") { return true }
+        if let title = document.title, !title.isEmpty, line.contains(title) { return true }
+        let firstContent = s.firstIndex { !SentenceSplitter.isSpace($0) } ?? 0
+        guard lo <= firstContent else { return false }
+        let words = line.split(separator: " ").count
+        let last = line.unicodeScalars.last ?? " "
+        return words <= 14 && !".!?。！？\"”".unicodeScalars.contains(last)
     }
 
     /// Whether the expression states its year (digits of a year, a decade or a century) rather than

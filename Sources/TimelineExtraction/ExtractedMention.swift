@@ -24,6 +24,25 @@ public struct ExtractedMention: Sendable, Equatable {
     /// Index of the sentence within the document.
     public var sentence: Int
 
+    public init(document: String, textSpan: Range<Int>, rawSpan: Range<Int>, quote: String, dateText: String,
+                dateSpan: Range<Int>, edtf: String?, title: String, titleQuality: Int, type: String,
+                actors: [String], places: [String], language: String, sentence: Int) {
+        self.document = document
+        self.textSpan = textSpan
+        self.rawSpan = rawSpan
+        self.quote = quote
+        self.dateText = dateText
+        self.dateSpan = dateSpan
+        self.edtf = edtf
+        self.title = title
+        self.titleQuality = titleQuality
+        self.type = type
+        self.actors = actors
+        self.places = places
+        self.language = language
+        self.sentence = sentence
+    }
+
     public var mention: Mention {
         Mention(document: document, span: [rawSpan.lowerBound, rawSpan.upperBound], quote: quote, dateText: dateText)
     }
@@ -36,6 +55,13 @@ public struct ExtractedRelation: Sendable, Equatable {
     public var to: Int
     public var type: RelationType
     public var evidence: Evidence
+
+    public init(from: Int, to: Int, type: RelationType, evidence: Evidence) {
+        self.from = from
+        self.to = to
+        self.type = type
+        self.evidence = evidence
+    }
 }
 
 /// What the extractor finds in one document.
@@ -43,4 +69,10 @@ public struct DocumentExtraction: Sendable {
     public var document: String
     public var mentions: [ExtractedMention]
     public var relations: [ExtractedRelation]
+
+    public init(document: String, mentions: [ExtractedMention], relations: [ExtractedRelation]) {
+        self.document = document
+        self.mentions = mentions
+        self.relations = relations
+    }
 }

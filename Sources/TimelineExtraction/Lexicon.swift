@@ -40,7 +40,9 @@ public struct Lexicon: Sendable {
         public var eventClauseOpeners: [String]
         public var datePrepositions: [String]
         public var comparisonCues: [String]
+        public var relativeComparisonCues: [String]
         public var conditionalCues: [String]
+        public var stampMarkers: [String]
     }
 
     public var eventTypes: [EventType]
@@ -50,11 +52,14 @@ public struct Lexicon: Sendable {
 
     /// The lexicons bundled with the tool.
     public static let shared: Lexicon = {
-        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources"),
-              let lexicon = try? Lexicon(directory: url) else {
-            fatalError("the bundled lexicons are missing or invalid: reinstall the tool")
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            fatalError("TimelineExtraction: the bundled Resources folder is missing from the build")
         }
-        return lexicon
+        do {
+            return try Lexicon(directory: url)
+        } catch {
+            fatalError("TimelineExtraction: the bundled lexicons are invalid: \(error)")
+        }
     }()
 
     /// Loads `event-types.json`, `entities.json`, `relation-cues.json` and `title-rules.json` from a folder.

@@ -74,6 +74,8 @@ public struct TitleMaker: Sendable {
         while end > a, TitleMaker.trailingJunk.contains(w.lower[end]) { end -= 1 }
         let first = w.lower[a]
         if first.first?.isNumber == true || TitleMaker.trailingJunk.contains(first) { return nil }
+        // A lone common noun ("the 2001 treaty") is too vague to be a title on its own.
+        if end == a, q[w.ranges[a].lowerBound].properties.isLowercase { return nil }
         var phrase = q.string(w.ranges[a].lowerBound..<w.ranges[end].upperBound)
         if TitleMaker.possessives.contains(w.lower[b]) {
             let before = q.string(0..<w.ranges[b].lowerBound)

@@ -18,19 +18,33 @@ struct Cluster {
         return "\(m.document)\u{0}\(String(repeating: "0", count: max(0, 12 - String(m.textSpan.lowerBound).count)))\(m.textSpan.lowerBound)"
     }
 
-    /// Same date, compatible type, and something shared: an actor or place, or a title word.
+    /// Event types that can describe one event from different angles (a treaty signed at a summit).
+    static let families: [String: String] = [
+        "diplomacy": "diplomacy", "agreement": "diplomacy", "statement": "diplomacy",
+        "war": "war", "conflict": "war",
+    ]
+
+    static func compatible(_ a: String, _ b: String) -> Bool {
+        a == b || (families[a] != nil && families[a] == families[b])
+    }
+
+    /// Same date, compatible type, and something shared: actors or places, or a title word.
+    /// A date precise to the day needs less: two statements of one day with compatible types are one event.
     func accepts(_ m: ExtractedMention, edtf: String) -> Bool {
         guard edtf == self.edtf else { return false }
         // Two dates of one sentence are two events unless the same expression is repeated.
         if mentions.contains(where: { $0.document == m.document && $0.sentence == m.sentence }) { return false }
-        let types = Set(mentions.map(\.type))
-        guard m.type == "event" || types.contains("event") || types.contains(m.type) else { return false }
+        let words = Set(mentions.flatMap { Slug.contentWords($0.title) })
+        let sharedWords = words.intersection(Slug.contentWords(m.title)).count
+        let types = Set(mentions.map(\.type)).subtracting(["event"])
+        if m.type == "event" || types.isEmpty { return sharedWords >= 2 }
+        guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
+        if EventDate(edtf: edtf)?.precision == .day { return true }
         let entities = Set(mentions.flatMap { $0.actors + $0.places })
         let mine = Set(m.actors + m.places)
         let shared = entities.intersection(mine)
         if shared.count >= 2 || (shared.count == 1 && (entities.count == 1 || mine.count == 1)) { return true }
-        let words = Set(mentions.flatMap { Slug.contentWords($0.title) })
-        return !words.intersection(Slug.contentWords(m.title)).isEmpty
+        return sharedWords >= 1
     }
 
     /// The event, with the title of its most title-like mention.

@@ -48,7 +48,8 @@ public struct EDTF: Equatable, Sendable, CustomStringConvertible {
     private static func point(_ s: Substring) -> Point? {
         if s == ".." { return .open }
         let p = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard let ys = p.first, ys.count == 4 else { return nil }
+        guard let ys = p.first, ys.count == 4, p.dropFirst().allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              ys.allSatisfy({ $0.isASCIIDigit || $0 == "X" }) else { return nil }
         if ys.hasSuffix("XX") {
             guard p.count == 1, let c = Int(ys.prefix(2)) else { return nil }
             return .century(c)

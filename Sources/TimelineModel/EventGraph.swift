@@ -44,7 +44,15 @@ public struct EventGraph: Codable, Equatable, Sendable {
             let ka = (a.date.start, a.date.end, a.id), kb = (b.date.start, b.date.end, b.id)
             return ka < kb
         }
-        relations.sort { ($0.from, $0.to, $0.type.rawValue) < ($1.from, $1.to, $1.type.rawValue) }
+        relations.sort { a, b in
+            if (a.from, a.to, a.type.rawValue) != (b.from, b.to, b.type.rawValue) {
+                return (a.from, a.to, a.type.rawValue) < (b.from, b.to, b.type.rawValue)
+            }
+            let ea = a.evidence, eb = b.evidence
+            if ea.document != eb.document { return ea.document < eb.document }
+            if ea.span != eb.span { return ea.span.lexicographicallyPrecedes(eb.span) }
+            return ea.quote < eb.quote
+        }
         for i in undated.indices { undated[i].mentions.sort() }
         undated.sort { $0.id < $1.id }
     }

@@ -51,8 +51,19 @@ public enum EventGraphCoder {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw TimelineError.malformedJSON(path: path, position: position(of: error, in: data),
-                                              reason: message(of: error))
+            var position = position(of: error, in: data)
+            var reason = message(of: error)
+            if case .dataCorrupted(let ctx) = error, ctx.codingPath.isEmpty {
+                // Foundation's JSONDecoder may not say where the syntax error is; JSONSerialization does.
+                do {
+                    _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+                } catch {
+                    let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+                    reason = "not valid JSON: " + detail
+                    if position.isEmpty { position = syntaxPosition(detail, in: data) }
+                }
+            }
+            throw TimelineError.malformedJSON(path: path, position: position, reason: reason)
         } catch {
             throw TimelineError.malformedJSON(path: path, position: "", reason: "\(error)")
         }
@@ -99,6 +110,18 @@ public enum EventGraphCoder {
     private static func position(of error: DecodingError, in data: Data) -> String {
         guard case let .dataCorrupted(ctx) = error, ctx.codingPath.isEmpty else { return "" }
         let text = [ctx.debugDescription, (ctx.underlyingError as NSError?).map { "\($0.userInfo)" } ?? ""].joined(separator: " ")
+        if let r = text.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
+            let digits = text[r].split(whereSeparator: { !$0.isNumber })
+            if digits.count == 2 { return "\(digits[0]):\(digits[1])" }
+        }
+        if let r = text.range(of: #"character (\d+)"#, options: .regularExpression),
+           let offset = Int(text[r].split(separator: " ")[1]) {
+            return lineColumn(ofByte: offset, in: data)
+        }
+        return ""
+    }
+
+    private static func syntaxPosition(_ text: String, in data: Data) -> String {
         if let r = text.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) {
             let digits = text[r].split(whereSeparator: { !$0.isNumber })
             if digits.count == 2 { return "\(digits[0]):\(digits[1])" }

@@ -12,8 +12,9 @@ import TimelineModel
 public enum GraphvizRenderer {
     /// Lays `dot` out with the `dot` engine and returns the SVG document (UTF-8).
     ///
-    /// Each call creates a Graphviz context and frees everything it allocated (the rendered buffer, the
-    /// layout, the parsed graph, the context), even on failure.
+    /// Each call frees everything it allocated (the rendered buffer, the layout, the parsed graph), even on
+    /// failure. One Graphviz context is created on first use and kept for the life of the process: creating
+    /// and freeing a context per call leaks a few kilobytes inside libgvc 2.42 every time.
     /// - Throws: ``TimelineError/graphviz(message:)`` with Graphviz's own messages when the DOT does not
     ///   parse, the layout fails, or the SVG renderer is unavailable.
     public static func renderSVG(dot: String) throws -> Data {
@@ -33,10 +34,10 @@ public enum GraphvizRenderer {
             graphvizMessages = ""
         }
 
-        guard let gvc = gvContext() else {
+        if graphvizContext == nil { graphvizContext = gvContext() }
+        guard let gvc = graphvizContext else {
             throw TimelineError.graphviz(message: "could not create a Graphviz context")
         }
-        defer { gvFreeContext(gvc) }
 
         guard let graph = agmemread(dot) else {
             throw failure("the DOT text was rejected", hint: nil)
@@ -79,8 +80,12 @@ public enum GraphvizRenderer {
     }
 }
 
-/// Serialises every call into libgvc/libcgraph, and guards ``graphvizMessages``.
+/// Serialises every call into libgvc/libcgraph, and guards ``graphvizMessages`` and ``graphvizContext``.
 private let graphvizLock = NSLock()
+
+/// The process's Graphviz context (plugins loaded from libgvc's `config6a`), created on first use under
+/// ``graphvizLock`` and deliberately never freed.
+nonisolated(unsafe) private var graphvizContext: OpaquePointer?
 
 /// What libcgraph reported during the current call. Only read or written while holding ``graphvizLock``
 /// (the C callback below runs inside Graphviz calls made under the lock).

@@ -35,6 +35,7 @@ struct LanguageRules: Sendable {
         // Every word list a rule names must exist.
         for r in rules {
             let names = r.pattern.listNames.union(r.notBefore?.listNames ?? []).union(r.notAfter?.listNames ?? [])
+                .union(r.near?.listNames ?? [])
             for n in names where lists[n] == nil {
                 let parts = r.location.split(separator: ":")
                 throw TaggerRulesError.badLine(file: String(parts[0]), line: Int(parts.last ?? "0") ?? 0,

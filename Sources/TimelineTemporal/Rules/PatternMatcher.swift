@@ -39,6 +39,23 @@ struct PatternMatcher {
         return false
     }
 
+    /// Whether `pattern` matches near `[start, end)`: up to 60 tokens before it or 20 after it.
+    func matchesNear(_ pattern: Pattern, start: Int, end: Int) -> Bool {
+        var i = start - 1
+        while i >= 0, start - i <= 60 {
+            if matchesAfter(pattern, at: i) { return true }
+            i -= 1
+        }
+        i = end
+        while i < tokens.count, i - end < 20 {
+            if matchesAfter(pattern, at: i) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static let sentenceEnds: Set<String> = [".", "!", "?", "。", "！", "？", ";"]
+
     private func step(_ p: Pattern, _ s: State, _ out: inout [State]) {
         switch p {
         case let .literal(key, capitalized):

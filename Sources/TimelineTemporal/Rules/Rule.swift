@@ -16,6 +16,8 @@ struct Rule: Sendable {
     let notBefore: Pattern?
     /// The rule does not apply when this matches just after the match.
     let notAfter: Pattern?
+    /// The rule applies only when this matches nearby (up to 60 tokens before, 20 after).
+    let near: Pattern?
     let examples: [RuleExample]
     /// The position of the rule among all rules: earlier rules win ties.
     var priority: Int = 0

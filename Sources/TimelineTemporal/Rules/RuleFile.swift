@@ -11,6 +11,7 @@
 /// edtf: {year}/{year2}                 # optional; otherwise derived from value and mod
 /// not-before: @quantifier              # optional: no match when this precedes
 /// not-after: @countnoun                # optional: no match when this follows
+/// near: quarter|quarterly              # optional: only when this occurs nearby (60 tokens before, 20 after)
 /// example: June 5, 2019 => 2019-06-05  # any number; see RuleExample
 /// counter: 5500 sanctions              # any number: must produce no expression
 /// ```
@@ -58,7 +59,7 @@ enum RuleFile {
         func fail(_ l: Int, _ m: String) -> TaggerRulesError { .badLine(file: file, line: l, message: m) }
         for f in fields {
             switch f.key {
-            case "rule", "pattern", "type", "value", "mod", "edtf", "not-before", "not-after":
+            case "rule", "pattern", "type", "value", "mod", "edtf", "not-before", "not-after", "near":
                 if single[f.key] != nil { throw fail(f.line, "'\(f.key):' given twice in rule '\(name)'") }
                 single[f.key] = (f.value, f.line)
             case "example", "counter":
@@ -68,7 +69,7 @@ enum RuleFile {
                 }
                 examples.append(ex)
             default:
-                throw fail(f.line, "unknown key '\(f.key)' (known: rule pattern type value mod edtf not-before not-after example counter)")
+                throw fail(f.line, "unknown key '\(f.key)' (known: rule pattern type value mod edtf not-before not-after near example counter)")
             }
         }
         func pattern(_ key: String) throws -> Pattern? {
@@ -89,7 +90,7 @@ enum RuleFile {
         guard let value = try template("value") else { throw fail(line, "rule '\(name)' has no 'value:'") }
         return Rule(name: name, language: language, location: location, pattern: p, type: type, value: value,
                     mod: try template("mod"), edtf: try template("edtf"), notBefore: try pattern("not-before"),
-                    notAfter: try pattern("not-after"), examples: examples)
+                    notAfter: try pattern("not-after"), near: try pattern("near"), examples: examples)
     }
 
     static func parseExample(_ s: String, counter: Bool, rule: String, location: String) -> RuleExample? {

@@ -41,6 +41,7 @@ struct TaggingRun {
                     guard e > s else { continue }
                     if let nb = rule.notBefore, matcher.matchesBefore(nb, endingAt: s) { continue }
                     if let na = rule.notAfter, matcher.matchesAfter(na, at: e) { continue }
+                    if let nr = rule.near, !matcher.matchesNear(nr, start: s, end: e) { continue }
                     if !boundaryOK(s, e, language: lang.code) { continue }
                     var ctx = TemplateContext(captures: Dictionary(st.captures, uniquingKeysWith: { a, _ in a }), dct: dct,
                                               tokens: tokens, matchStart: s, matchEnd: e, futureWords: future,

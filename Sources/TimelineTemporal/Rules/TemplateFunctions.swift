@@ -279,6 +279,7 @@ enum TemplateFunctions {
         switch dir {
         case ..<0 where direction != nil: if target >= current { y -= 1 }   // "last May": strictly before
         case ..<0: if target > current { y -= 1 }                           // past tense: on or before
+        case 1... where direction == nil && (kind == "quarter" || kind == "half"): break  // quarters reported on: this year
         case 1...: if target < current || (direction != nil && target == current) { y += 1 }
         default:
             if direction != nil || kind == "quarter" || kind == "half" { break }  // "this May"; quarters: this year
