@@ -110,6 +110,8 @@ public struct DOTEncoder: Sendable {
         var relationLines: [String] = []
         var canonical = graph
         canonical.canonicalize()
+        var eventByID: [String: Event] = [:]
+        for event in canonical.events where eventByID[event.id] == nil { eventByID[event.id] = event }
         for relation in canonical.relations {
             guard relation.from != relation.to,
                   let from = firstNodeOfEvent[relation.from], let to = firstNodeOfEvent[relation.to] else { continue }
@@ -124,8 +126,8 @@ public struct DOTEncoder: Sendable {
                 (sameColumn ? "xlabel" : "label", style.label), ("color", style.color), ("fontcolor", style.color), ("style", style.style),
                 ("arrowhead", style.arrowhead), ("constraint", "false"),
             ]
-            let fromTitle = canonical.event(withID: relation.from).map { CorpusText.line($0.title) } ?? relation.from
-            let toTitle = canonical.event(withID: relation.to).map { CorpusText.line($0.title) } ?? relation.to
+            let fromTitle = eventByID[relation.from].map { CorpusText.line($0.title) } ?? relation.from
+            let toTitle = eventByID[relation.to].map { CorpusText.line($0.title) } ?? relation.to
             var tip = "\(fromTitle) — \(style.label) — \(toTitle)"
             let quote = CorpusText.line(relation.evidence.quote)
             if !quote.isEmpty { tip += ": “\(quote)”" }

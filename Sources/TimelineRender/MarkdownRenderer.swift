@@ -25,6 +25,7 @@ public struct MarkdownRenderer: Sendable {
         let periods = TimelinePeriod.periods(of: canonical)
         var footnotes: [String] = []
         var firstOfID = Set<String>()
+        let index = RelationIndex(canonical)
         var out = "# \(MarkdownText.inline(options.title))\n\n"
         out += "![\(MarkdownText.inline(options.title))](\(DocumentLink.percentEncodedPath(options.svgFileName)))\n\n"
         out += summary(canonical, periods: periods) + "\n"
@@ -39,7 +40,7 @@ public struct MarkdownRenderer: Sendable {
                 out += "- **\(dateText(event.date))** — \(title(event.title))\(notes)\n"
                 // Relations name events by id: a repeated id (a hand-edited file) gets them once, on its first event.
                 let withRelations = firstOfID.insert(event.id).inserted
-                for line in details(of: event, in: canonical, withRelations: withRelations) {
+                for line in details(of: event, index: index, withRelations: withRelations) {
                     out += "  - \(line)\n"
                 }
             }
@@ -87,19 +88,34 @@ public struct MarkdownRenderer: Sendable {
         return t.isEmpty ? "event" : t
     }
 
+    /// Events by id (the first of a repeated id) and relations by the events they touch, so that rendering
+    /// stays linear in the size of the graph.
+    private struct RelationIndex {
+        var events: [String: Event] = [:]
+        var relations: [String: [Relation]] = [:]
+
+        init(_ graph: EventGraph) {
+            for event in graph.events where events[event.id] == nil { events[event.id] = event }
+            for relation in graph.relations where relation.from != relation.to {
+                relations[relation.from, default: []].append(relation)
+                relations[relation.to, default: []].append(relation)
+            }
+        }
+    }
+
     /// The nested lines under an event: type, actors, places, then its relations both ways.
-    private func details(of event: Event, in graph: EventGraph, withRelations: Bool) -> [String] {
+    private func details(of event: Event, index: RelationIndex, withRelations: Bool) -> [String] {
         var lines = ["type: " + MarkdownText.inline(typeName(event.type))]
         let actors = event.actors.map(MarkdownText.inline).filter { !$0.isEmpty }
         if !actors.isEmpty { lines.append("actors: " + actors.joined(separator: ", ")) }
         let places = event.places.map(MarkdownText.inline).filter { !$0.isEmpty }
         if !places.isEmpty { lines.append("places: " + places.joined(separator: ", ")) }
+        guard withRelations else { return lines }
 
         var seen = Set<String>()
-        for relation in graph.relations where withRelations && relation.from != relation.to {
+        for relation in index.relations[event.id] ?? [] {
             let outgoing = relation.from == event.id
-            guard outgoing || relation.to == event.id,
-                  let other = graph.event(withID: outgoing ? relation.to : relation.from) else { continue }
+            guard let other = index.events[outgoing ? relation.to : relation.from] else { continue }
             let verb = outgoing ? Self.verb(relation.type) : Self.inverseVerb(relation.type)
             let line = "\(verb): \(title(other.title)) (\(dateText(other.date)))"
             if seen.insert(line).inserted { lines.append(line) }
