@@ -5,7 +5,7 @@ import TimelineModel
 ///
 /// The layout:
 /// - one column (a `rank=same` subgraph) per period — a year, or a decade, century or multi-year range for
-///   events dated no more precisely than that (see the period rules of the Markdown renderer, which match);
+///   events dated no more precisely than that; the Markdown renderer uses the same periods as headings;
 /// - at the head of each column a period label node; consecutive labels are chained by bold grey axis edges,
 ///   which give the chronological order;
 /// - under it the period's events in chronological order (held in place by invisible edges), each a rounded
