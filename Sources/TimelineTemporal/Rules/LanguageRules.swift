@@ -7,10 +7,12 @@ struct LanguageRules: Sendable {
     let code: String
     let lists: [String: WordList]
     let rules: [Rule]
-    /// Rule indices by the token key, word list, or token kind a rule can start with.
+    /// Rule indices (sorted) by the token key a rule can start with, through a literal or a word list.
     let byKey: [String: [Int]]
-    let byList: [String: [Int]]
+    /// Rule indices (sorted) starting with a built-in recogniser, by the token kind it starts on.
     let byKind: [Token.Kind: [Int]]
+    /// The `number` word list, which built-ins need to start on a word or Han token.
+    let numbers: WordList?
     /// Rules whose pattern can start anywhere (it may match nothing first); tried at every token.
     let anywhere: [Int]
 
@@ -31,7 +33,7 @@ struct LanguageRules: Sendable {
             let text = try String(contentsOf: rulesDir.appendingPathComponent(file), encoding: .utf8)
             rules += try RuleFile.parse(text, language: code, file: "\(code)/rules/\(file)")
         }
-        for (i, _) in rules.enumerated() { rules[i].priority = firstPriority + i }
+        rules = rules.enumerated().map { $1.with(priority: firstPriority + $0) }
         // Every word list a rule names must exist.
         for r in rules {
             let names = r.pattern.listNames.union(r.notBefore?.listNames ?? []).union(r.notAfter?.listNames ?? [])
@@ -44,32 +46,41 @@ struct LanguageRules: Sendable {
         }
         self.lists = lists
         self.rules = rules
-        var byKey: [String: [Int]] = [:], byList: [String: [Int]] = [:], byKind: [Token.Kind: [Int]] = [:]
+        var byKey: [String: Set<Int>] = [:], byKind: [Token.Kind: Set<Int>] = [:]
         var anywhere: [Int] = []
         for (i, r) in rules.enumerated() {
             let f = r.pattern.firstSet
             if f.nullable { anywhere.append(i); continue }
-            for k in f.keys { byKey[k, default: []].append(i) }
-            for l in f.lists { byList[l, default: []].append(i) }
-            var kinds = Set<Token.Kind>()
-            for b in f.builtins { kinds.formUnion(b.startKinds) }
-            for k in kinds { byKind[k, default: []].append(i) }
+            for k in f.keys { byKey[k, default: []].insert(i) }
+            for l in f.lists {
+                for k in lists[l]?.firstKeys ?? [] { byKey[k, default: []].insert(i) }
+            }
+            for b in f.builtins {
+                for k in b.startKinds { byKind[k, default: []].insert(i) }
+            }
         }
-        self.byKey = byKey
-        self.byList = byList
-        self.byKind = byKind
+        self.byKey = byKey.mapValues { $0.sorted() }
+        self.byKind = byKind.mapValues { $0.sorted() }
         self.anywhere = anywhere
+        self.numbers = lists["number"]
     }
 
     /// Indices of the rules worth trying at `tokens[pos]`, in priority order.
+    /// One dictionary lookup for most tokens: an ordinary word that starts no rule costs nothing more.
     func candidates(_ tokens: [Token], at pos: Int) -> [Int] {
         let tok = tokens[pos]
-        var out: [Int] = anywhere
-        if let r = byKey[tok.key] { out += r }
-        if let r = byKind[tok.kind] { out += r }
-        for (name, list) in lists where byList[name] != nil {
-            if !list.matches(tokens, at: pos).isEmpty { out += byList[name]! }
+        let keyed = byKey[tok.key]
+        var kinded: [Int]? = nil
+        switch tok.kind {
+        case .number, .mixed: kinded = byKind[tok.kind]
+        case .word, .han: if numbers?.value(of: tok.key) != nil { kinded = byKind[tok.kind] }
+        case .punct: break
         }
+        if anywhere.isEmpty {
+            if kinded == nil { return keyed ?? [] }
+            if keyed == nil { return kinded! }
+        }
+        var out: [Int] = anywhere + (keyed ?? []) + (kinded ?? [])
         if out.count > 1 {
             out.sort()
             var w = 1

@@ -1,7 +1,7 @@
 import TimelineModel
 
-/// One tagging rule, read from a `.rules` file (see ``RuleFile``).
-struct Rule: Sendable {
+/// One tagging rule, read from a `.rules` file (see ``RuleFile``). A class so the hot loop shares it.
+final class Rule: Sendable {
     let name: String
     let language: String
     /// Where the rule was written, for messages (`en/rules/dates.rules:12`).
@@ -20,7 +20,31 @@ struct Rule: Sendable {
     let near: Pattern?
     let examples: [RuleExample]
     /// The position of the rule among all rules: earlier rules win ties.
-    var priority: Int = 0
+    let priority: Int
+
+    init(name: String, language: String, location: String, pattern: Pattern, type: TimexType, value: Template,
+         mod: Template?, edtf: Template?, notBefore: Pattern?, notAfter: Pattern?, near: Pattern?,
+         examples: [RuleExample], priority: Int = 0) {
+        self.name = name
+        self.language = language
+        self.location = location
+        self.pattern = pattern
+        self.type = type
+        self.value = value
+        self.mod = mod
+        self.edtf = edtf
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.near = near
+        self.examples = examples
+        self.priority = priority
+    }
+
+    /// The same rule at another priority.
+    func with(priority: Int) -> Rule {
+        Rule(name: name, language: language, location: location, pattern: pattern, type: type, value: value, mod: mod,
+             edtf: edtf, notBefore: notBefore, notAfter: notAfter, near: near, examples: examples, priority: priority)
+    }
 }
 
 /// An example written beside a rule, run by the test suite.

@@ -27,7 +27,9 @@ struct TaggingRun {
         let matcher = PatternMatcher(tokens: tokens, lists: lang.lists)
         let future = lang.lists["future"], past = lang.lists["past"]
         for pos in tokens.indices {
-            for ri in lang.candidates(tokens, at: pos) {
+            let cands = lang.candidates(tokens, at: pos)
+            if cands.isEmpty { continue }
+            for ri in cands {
                 let rule = lang.rules[ri]
                 var states = matcher.run(rule.pattern, at: pos)
                 if states.isEmpty { continue }

@@ -76,6 +76,9 @@ struct WordList: Sendable {
     }
 
     var isEmpty: Bool { byFirstKey.isEmpty }
+
+    /// The keys entries can start with.
+    var firstKeys: Dictionary<String, [Entry]>.Keys { byFirstKey.keys }
 }
 
 extension String {
