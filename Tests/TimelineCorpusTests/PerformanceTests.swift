@@ -5,7 +5,7 @@ import Testing
 /// Big single-line files must read in linear time. The default size keeps the suite quick; set
 /// `TIMELINE_PERF_MB=100` to try a 100 MB file.
 @Suite struct PerformanceTests {
-    static let megabytes = Int(ProcessInfo.processInfo.environment["TIMELINE_PERF_MB"] ?? "") ?? 4
+    static let megabytes = Int(ProcessInfo.processInfo.environment["TIMELINE_PERF_MB"] ?? "") ?? 1
 
     func timeToRead(_ bytes: [UInt8], named name: String) throws -> (Duration, SourceDocument) {
         let dir = try TestSupport.temporaryFolder()
