@@ -60,6 +60,8 @@ public struct EventExtractor: Sendable {
         case .time, .set: return false
         }
         if t.value.hasSuffix("_REF") { return false }
+        let lowered = t.text.lowercased()
+        if lexicon.titleRules.presentDeictics.contains(lowered) { return false }
         if isStamp(t, in: s) || isInNumberSequence(t, in: s) || isInHeading(t, in: s, document: document) { return false }
         let rules = lexicon.titleRules
         let before = precedingWords(s, before: t.start, count: 3)
@@ -184,8 +186,14 @@ public struct EventExtractor: Sendable {
         return ExtractedMention(
             document: document.id, textSpan: segment, rawSpan: raw, quote: quote, dateText: t.text,
             dateSpan: t.start..<t.end, edtf: t.edtf, title: title, titleQuality: quality,
-            type: lexicon.eventType(of: quote), actors: actors, places: places, language: language,
+            type: eventType(title: title, quote: quote), actors: actors, places: places, language: language,
             sentence: sentence)
+    }
+
+    /// The type the title's own words give, else the quote's.
+    func eventType(title: String, quote: String) -> String {
+        let fromTitle = lexicon.eventType(of: title)
+        return fromTitle != "event" ? fromTitle : lexicon.eventType(of: quote)
     }
 
     // MARK: Relations

@@ -12,12 +12,31 @@ public struct Lexicon: Sendable {
         public var zh: [String]
     }
 
+    /// Phrases removed before triggers are counted.
+    public struct IgnoredPhrases: Sendable, Decodable {
+        public var en: [String]
+        public var zh: [String]
+    }
+
     public struct Entity: Sendable, Decodable {
         public enum Kind: String, Sendable, Decodable { case actor, place }
         public var name: String
         public var kind: Kind
         public var en: [String]
         public var zh: [String]
+        /// Attributive forms (`Chinese`, `Western`).
+        public var adjectives: [String]
+
+        enum CodingKeys: String, CodingKey { case name, kind, en, zh, adjectives }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            kind = try c.decode(Kind.self, forKey: .kind)
+            en = try c.decodeIfPresent([String].self, forKey: .en) ?? []
+            zh = try c.decodeIfPresent([String].self, forKey: .zh) ?? []
+            adjectives = try c.decodeIfPresent([String].self, forKey: .adjectives) ?? []
+        }
     }
 
     public struct RelationCue: Sendable, Decodable {
@@ -43,9 +62,11 @@ public struct Lexicon: Sendable {
         public var relativeComparisonCues: [String]
         public var conditionalCues: [String]
         public var stampMarkers: [String]
+        public var presentDeictics: [String]
     }
 
     public var eventTypes: [EventType]
+    public var ignoredPhrases: IgnoredPhrases
     public var entities: [Entity]
     public var relationCues: [RelationCue]
     public var titleRules: TitleRules
@@ -68,22 +89,25 @@ public struct Lexicon: Sendable {
             let url = directory.appendingPathComponent(name)
             return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
         }
-        struct Types: Decodable { var types: [EventType] }
+        struct Types: Decodable { var types: [EventType]; var ignore: IgnoredPhrases? }
         struct Entities: Decodable { var entities: [Entity] }
         struct Cues: Decodable { var cues: [RelationCue] }
-        eventTypes = try load("event-types.json", Types.self).types
+        let types = try load("event-types.json", Types.self)
+        eventTypes = types.types
+        ignoredPhrases = types.ignore ?? IgnoredPhrases(en: [], zh: [])
         entities = try load("entities.json", Entities.self).entities
         relationCues = try load("relation-cues.json", Cues.self).cues
         titleRules = try load("title-rules.json", TitleRules.self)
     }
 
     /// The entities named in `text`, in order of first appearance, with that offset (in scalars).
-    public func entities(in text: String) -> [(entity: Entity, offset: Int)] {
+    /// With `nounsOnly`, attributive forms (`Chinese`, `Western`) are not counted.
+    public func entities(in text: String, nounsOnly: Bool = false) -> [(entity: Entity, offset: Int)] {
         let scalars = Array(text.unicodeScalars)
         var found: [(Entity, Int)] = []
         for entity in entities {
             var best = Int.max
-            for alias in entity.en {
+            for alias in entity.en + (nounsOnly ? [] : entity.adjectives) {
                 if let i = TextSearch.firstWord(Array(alias.unicodeScalars), in: scalars, caseInsensitive: false) {
                     best = min(best, i)
                 }
@@ -98,7 +122,11 @@ public struct Lexicon: Sendable {
 
     /// The event type whose triggers occur most often in `text`, or `event` when none does.
     public func eventType(of text: String) -> String {
-        let scalars = Array(text.lowercased().unicodeScalars)
+        var lowered = text.lowercased()
+        for phrase in ignoredPhrases.en + ignoredPhrases.zh {
+            lowered = lowered.replacingOccurrences(of: phrase, with: " ")
+        }
+        let scalars = Array(lowered.unicodeScalars)
         var best = ("event", 0)
         for t in eventTypes {
             var hits = 0

@@ -79,7 +79,7 @@ public struct TitleMaker: Sendable {
         var phrase = q.string(w.ranges[a].lowerBound..<w.ranges[end].upperBound)
         if TitleMaker.possessives.contains(w.lower[b]) {
             let before = q.string(0..<w.ranges[b].lowerBound)
-            if let owner = lexicon.entities(in: before).last(where: { $0.entity.kind == .actor })?.entity.name {
+            if let owner = lexicon.entities(in: before, nounsOnly: true).last(where: { $0.entity.kind == .actor })?.entity.name {
                 phrase = "\(owner)'s \(phrase)"
             }
         }
@@ -161,6 +161,17 @@ public struct TitleMaker: Sendable {
         return String(s.prefix(Event.maxTitleLength))
     }
 
+    /// Removes spaces next to Chinese characters (left behind by Markdown emphasis).
+    static func closingHanSpaces(_ s: String) -> String {
+        let u = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, c) in u.enumerated() {
+            if c == " ", (i > 0 && TextSearch.isHan(u[i - 1])) || (i + 1 < u.count && TextSearch.isHan(u[i + 1])) { continue }
+            out.append(c)
+        }
+        return String(out)
+    }
+
     static func stripMarkdown(_ s: String) -> String {
         var out = ""
         var chars = Array(s)
@@ -199,7 +210,7 @@ public struct TitleMaker: Sendable {
             after = String(after.dropFirst(p.count))
             break
         }
-        var title = TitleMaker.stripMarkdown(before + after).collapsingSpaces().trimmingCharacters()
+        var title = TitleMaker.closingHanSpaces(TitleMaker.stripMarkdown(before + after).collapsingSpaces()).trimmingCharacters()
         if title.unicodeScalars.filter(TextSearch.isHan).count < 4, hi < q.count {
             var next = hi + 1
             while next < q.count, !stops.contains(q[next]) { next += 1 }
