@@ -53,7 +53,8 @@ struct LanguageRules: Sendable {
             if f.nullable { anywhere.append(i); continue }
             for k in f.keys { byKey[k, default: []].insert(i) }
             for l in f.lists {
-                for k in lists[l]?.firstKeys ?? [] { byKey[k, default: []].insert(i) }
+                guard let wl = lists[l] else { continue }
+                for k in wl.firstKeys { byKey[k, default: []].insert(i) }
             }
             for b in f.builtins {
                 for k in b.startKinds { byKind[k, default: []].insert(i) }
