@@ -227,30 +227,39 @@ enum TemplateFunctions {
     /// Whether the sentence around the match speaks of the future (`will`, `'ll`...).
     static func isFutureContext(_ ctx: TemplateContext) -> Bool { tense(ctx) == 1 }
 
-    /// The tense of the sentence around the match: 1 future, -1 past, 0 unknown. Looks up to 12 tokens
-    /// back and 8 ahead within the sentence for the language's `future` and `past` words (and English
-    /// words ending in `-ed`).
+    /// The tense of the sentence around the match: 1 future, -1 past, 0 unknown. The tense marker
+    /// nearest to the match decides (`said Wednesday` is past even if the sentence goes on with `will`);
+    /// markers are the language's `future` and `past` words, and English words ending in `-ed`. Looks
+    /// up to 12 tokens back and 8 ahead, within the sentence.
     static func tense(_ ctx: TemplateContext) -> Int {
-        let stops: Set<String> = [".", "!", "?", "。", "！", "？", ";"]
-        var past = false
-        func look(_ i: Int) -> Bool {
+        let stops = PatternMatcher.sentenceEnds
+        func marker(_ i: Int) -> Int {
             let t = ctx.tokens[i]
-            if let f = ctx.futureWords, !f.matches(ctx.tokens, at: i).isEmpty { return true }
-            if let p = ctx.pastWords, !p.matches(ctx.tokens, at: i).isEmpty { past = true }
-            if t.kind == .word, t.key.utf8.count > 4, t.key.hasSuffix("ed") { past = true }
-            return false
+            if let f = ctx.futureWords, !f.matches(ctx.tokens, at: i).isEmpty { return 1 }
+            if let p = ctx.pastWords, !p.matches(ctx.tokens, at: i).isEmpty { return -1 }
+            if t.kind == .word, t.key.utf8.count > 4, t.key.hasSuffix("ed") { return -1 }
+            return 0
         }
-        var i = ctx.matchStart - 1
-        while i >= 0, ctx.matchStart - i <= 12, !stops.contains(ctx.tokens[i].key) {
-            if look(i) { return 1 }
-            i -= 1
+        var back = ctx.matchStart - 1, ahead = ctx.matchEnd
+        var backOpen = true, aheadOpen = true
+        for step in 1...12 {
+            if backOpen {
+                if back < 0 || stops.contains(ctx.tokens[back].key) { backOpen = false } else {
+                    let m = marker(back)
+                    if m != 0 { return m }
+                    back -= 1
+                }
+            }
+            if aheadOpen && step <= 8 {
+                if ahead >= ctx.tokens.count || stops.contains(ctx.tokens[ahead].key) { aheadOpen = false } else {
+                    let m = marker(ahead)
+                    if m != 0 { return m }
+                    ahead += 1
+                }
+            }
+            if !backOpen && !aheadOpen { break }
         }
-        i = ctx.matchEnd
-        while i < ctx.tokens.count, i - ctx.matchEnd < 8, !stops.contains(ctx.tokens[i].key) {
-            if look(i) { return 1 }
-            i += 1
-        }
-        return past ? -1 : 0
+        return 0
     }
 
     /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
