@@ -26,6 +26,8 @@ struct TemplateContext {
 /// | `{span:UNIT:N}` | EDTF interval of the last N UNITs up to the DCT | `{span:decade:1}` → `2003/2013` |
 /// | `{weekday:W}` / `{weekday:W:-1}` | a weekday near the DCT (tense heuristic / last / next) | `{weekday:5}` → `2013-03-22` |
 /// | `{yearfor:KIND:N}` / `{yearfor:KIND:N:DIR}` | the year of month/quarter/season N near the DCT: by tense, or the last (-1), this (0), next (1) | `{yearfor:month:12}` → `2012` in a past-tense sentence |
+/// | `{quarters:N}` | months in N quarters | `{quarters:3}` → `9` |
+/// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD` or `MM/N/W` (Nth weekday W, N = -1 for the last) | `{holiday:11/4/4}` → `2012-11-22` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
 /// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
 /// | `{century:N}` | ordinal century to TIMEX (`19th` → `18`) | `{century:19}` → `18` |
@@ -38,7 +40,7 @@ struct TemplateContext {
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
     static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens", "yearfor"]
+                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters"]
 
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
@@ -82,6 +84,12 @@ enum TemplateFunctions {
         case "yearfor":
             guard let kind = rawArgs.first, let v = arg(1) else { return nil }
             return yearFor(kind: kind, value: v, direction: rawArgs.count > 2 ? int(2) : nil, &ctx)
+        case "quarters":
+            guard let n = int(0), n > 0, n < 100 else { return nil }
+            return String(3 * n)
+        case "holiday":
+            guard let h = arg(0) else { return nil }
+            return holiday(h, &ctx)
         case "weekday":
             guard let w = int(0), (1...7).contains(w) else { return nil }
             return weekday(w, direction: rawArgs.count > 1 ? int(1) : nil, &ctx)
@@ -260,6 +268,31 @@ enum TemplateFunctions {
             if !backOpen && !aheadOpen { break }
         }
         return 0
+    }
+
+    /// A fixed (`12-25`) or floating (`11/4/4`: fourth Thursday of November; `05/-1/1`: last Monday of May)
+    /// holiday, in the year chosen as for a month name.
+    static func holiday(_ spec: String, _ ctx: inout TemplateContext) -> String? {
+        let fixed = spec.split(separator: "-").compactMap { Int($0) }
+        let floating = spec.split(separator: "/").compactMap { Int($0) }
+        let month = fixed.count == 2 ? fixed[0] : floating.count == 3 ? floating[0] : 0
+        guard (1...12).contains(month), let ys = yearFor(kind: "month", value: String(month), direction: nil, &ctx) else {
+            return nil
+        }
+        guard let y = Int(ys) else { return "XXXX-\(pad2(month))-" + (fixed.count == 2 ? pad2(fixed[1]) : "XX") }
+        if fixed.count == 2 {
+            let d = CalendarDay(year: y, month: month, day: fixed[1])
+            return d.isValid ? d.description : nil
+        }
+        let (n, w) = (floating[1], floating[2])
+        guard (1...7).contains(w), n != 0, abs(n) <= 5 else { return nil }
+        if n > 0 {
+            let first = CalendarDay(year: y, month: month, day: 1)
+            let d = first.adding(days: (w - first.weekday + 7) % 7 + 7 * (n - 1))
+            return d.month == month ? d.description : nil
+        }
+        let last = CalendarDay(year: y, month: month, day: CalendarDay.daysIn(month: month, year: y))
+        return last.adding(days: -((last.weekday - w + 7) % 7)).description
     }
 
     /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
