@@ -46,6 +46,9 @@ public struct EventExtractor: Sendable {
                 mentions.append(makeMention(t, segment: seg, sentence: index, in: s, document: document))
             }
             relations += statedRelations(mentions, from: firstInSentence, sentence: sentence, in: s, document: document)
+            if let r = anaphoricRelation(mentions, current: firstInSentence, sentence: sentence, in: s, document: document) {
+                relations.append(r)
+            }
         }
         return DocumentExtraction(document: document.id, mentions: mentions, relations: relations)
     }
@@ -231,6 +234,54 @@ public struct EventExtractor: Sendable {
             }
         }
         return out
+    }
+
+    /// A relation between this sentence's first event and the latest dated event of the two sentences before,
+    /// stated with a cue whose other side is an anaphor: "this pressure promoted ...", "... grew out of that fear".
+    func anaphoricRelation(_ mentions: [ExtractedMention], current: Int, sentence: Range<Int>,
+                           in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
+        guard current > 0, current < mentions.count else { return nil }
+        let cur = mentions[current], prev = mentions[current - 1]
+        guard prev.sentence >= cur.sentence - 2, prev.sentence < cur.sentence, prev.edtf != nil else { return nil }
+        let cues = lexicon.relationCues.sorted { ($0.en ?? $0.zh ?? "").count > ($1.en ?? $1.zh ?? "").count }
+        let lowered = Array(s[sentence].map(TextSearch.lower))
+        let base = sentence.lowerBound
+        for cue in cues where cue.direction != .forwardFromCue {
+            let needle = Array((cue.en ?? cue.zh ?? "").unicodeScalars)
+            let at = cue.en != nil ? TextSearch.firstWord(needle, in: lowered, caseInsensitive: true)
+                                   : TextSearch.first(needle, in: lowered)
+            guard let at else { continue }
+            // An anaphor just before the cue (within four words) or just after it (within three).
+            // Before the cue, the anaphor opens the cue's clause ("..., this pressure promoted"), so that a
+            // relative pronoun ("a flight that prompted") does not count.
+            var clauseStart = at
+            while clauseStart > 0, !",;:，；：".unicodeScalars.contains(lowered[clauseStart - 1]) { clauseStart -= 1 }
+            let before = lowered.string(clauseStart..<at).trimmingCharacters()
+            let after = lowered.string((at + needle.count)..<min(lowered.count, at + needle.count + 30))
+            let firstWords = cue.zh != nil ? String(before.prefix(3))
+                : before.split(separator: " ").prefix(before.split(separator: " ").count > 4 ? 0 : 1).joined(separator: " ")
+            let anaphorBefore = hasAnaphor(firstWords, zh: cue.zh != nil)
+            let anaphorAfter = hasAnaphor(Array(after.split(separator: " ").prefix(3)).joined(separator: " "), zh: cue.zh != nil)
+            guard anaphorBefore || anaphorAfter else { continue }
+            // "X cue Y": X is the earlier event when the anaphor comes first.
+            let (x, y) = anaphorBefore ? (current - 1, current) : (current, current - 1)
+            var type = RelationType(rawValue: cue.type) ?? .precedes
+            var (from, to) = cue.direction == .backward ? (y, x) : (x, y)
+            if type == .responseTo, !["sanctions", "statement", "diplomacy", "economy"].contains(mentions[x].type) {
+                type = .precedes
+                (from, to) = (y, x)
+            }
+            _ = base
+            let ev = Evidence(document: document.id, span: [cur.rawSpan.lowerBound, cur.rawSpan.upperBound], quote: cur.quote)
+            return ExtractedRelation(from: from, to: to, type: type, evidence: ev)
+        }
+        return nil
+    }
+
+    func hasAnaphor(_ text: String, zh: Bool) -> Bool {
+        if zh { return lexicon.anaphors.zh.contains { text.contains($0) } }
+        let words = " " + text.split(whereSeparator: { !$0.isLetter }).joined(separator: " ") + " "
+        return lexicon.anaphors.en.contains { words.contains(" " + $0 + " ") }
     }
 
     func find(_ cue: Lexicon.RelationCue, in s: [Unicode.Scalar], _ region: Range<Int>) -> Bool {

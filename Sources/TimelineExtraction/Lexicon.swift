@@ -69,6 +69,8 @@ public struct Lexicon: Sendable {
     public var ignoredPhrases: IgnoredPhrases
     public var entities: [Entity]
     public var relationCues: [RelationCue]
+    /// Words that refer back to an earlier event (`this`, `that`, `此`).
+    public var anaphors: IgnoredPhrases
     public var titleRules: TitleRules
 
     /// The lexicons bundled with the tool.
@@ -91,12 +93,14 @@ public struct Lexicon: Sendable {
         }
         struct Types: Decodable { var types: [EventType]; var ignore: IgnoredPhrases? }
         struct Entities: Decodable { var entities: [Entity] }
-        struct Cues: Decodable { var cues: [RelationCue] }
+        struct Cues: Decodable { var cues: [RelationCue]; var anaphors: IgnoredPhrases? }
         let types = try load("event-types.json", Types.self)
         eventTypes = types.types
         ignoredPhrases = types.ignore ?? IgnoredPhrases(en: [], zh: [])
         entities = try load("entities.json", Entities.self).entities
-        relationCues = try load("relation-cues.json", Cues.self).cues
+        let cues = try load("relation-cues.json", Cues.self)
+        relationCues = cues.cues
+        anaphors = cues.anaphors ?? IgnoredPhrases(en: [], zh: [])
         titleRules = try load("title-rules.json", TitleRules.self)
     }
 

@@ -81,7 +81,7 @@ public enum SentenceSplitter {
         var b = i + 1
         while b < s.count, s[b] == " " || s[b] == "\t" { b += 1 }
         guard b < s.count else { return false }
-        return s[b].properties.isLowercase
+        return s[b].properties.isLowercase || ("0"..."9").contains(s[b])
     }
 
     /// Splits a sentence into clauses at `, ; : — ，；、：` and parentheses.

@@ -93,12 +93,8 @@ struct EDTFTests {
 
     @Test("sign characters inside a field are not digits")
     func signsRejected() {
-        // Known bug: the parser converts fields with Int(_:), which accepts a leading "+", so these
-        // parse and print back as different strings ("019X", "01XX", "1969-01", "2019-06-05").
-        withKnownIssue("EDTF.point accepts '+' in decade, century, month and day fields") {
-            for text in ["+19X", "+1XX", "1969-+1", "2019-06-+5"] {
-                #expect(EDTF(text) == nil, "\(text) parsed as \(EDTF(text)?.description ?? "nil")")
-            }
+        for text in ["+19X", "+1XX", "1969-+1", "2019-06-+5"] {
+            #expect(EDTF(text) == nil, "\(text) parsed as \(EDTF(text)?.description ?? "nil")")
         }
     }
 }

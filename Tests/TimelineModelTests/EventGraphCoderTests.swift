@@ -45,11 +45,7 @@ struct EventGraphCoderTests {
             return EventGraph(relations: order.map { rs[$0] })
         }
         let one = try EventGraphCoder.encode(graph([0, 1])), two = try EventGraphCoder.encode(graph([1, 0]))
-        // Known bug: EventGraph.canonicalize() sorts relations by (from, to, type) only, so relations that
-        // differ only in their evidence keep their input order and the output depends on it.
-        withKnownIssue("relations tied on (from, to, type) keep their input order") {
-            #expect(one == two)
-        }
+        #expect(one == two)
     }
 
     @Test("actors and places keep their order of salience")
@@ -182,12 +178,7 @@ struct EventGraphCoderTests {
         let error = try #require(throws: TimelineError.self) {
             try EventGraphCoder.decode(Data(json.utf8), path: "out/events.json")
         }
-        // Known bug: on Linux (swift-foundation, Swift 6.3) JSONDecoder's DecodingError for a syntax error says
-        // only "The given data was not valid JSON." with no underlying error, so position(of:in:) finds neither
-        // "line L, column C" nor "character N" and the message carries no position. The position is at the ','.
-        withKnownIssue("EventGraphCoder loses the line:column of JSON syntax errors on Linux") {
-            #expect(error.description.hasPrefix("out/events.json:3:14: "), "\(error)")
-        }
+        #expect(error.description.hasPrefix("out/events.json:3:14: "), "\(error)")
     }
 
     @Test("truncated and empty files are malformedJSON")
