@@ -26,6 +26,7 @@ struct TemplateContext {
 /// | `{span:UNIT:N}` | EDTF interval of the last N UNITs up to the DCT | `{span:decade:1}` → `2003/2013` |
 /// | `{weekday:W}` / `{weekday:W:-1}` | a weekday near the DCT (tense heuristic / last / next) | `{weekday:5}` → `2013-03-22` |
 /// | `{yearfor:KIND:N}` / `{yearfor:KIND:N:DIR}` | the year of month/quarter/season N near the DCT: by tense, or the last (-1), this (0), next (1) | `{yearfor:month:12}` → `2012` in a past-tense sentence |
+/// | `{weekend:}` | the weekend near the DCT: the last one in a past-tense sentence, else this one | `{weekend:}` → `2013-W12-WE` |
 /// | `{when:X:LO:HI}` | nothing when LO ≤ X ≤ HI, else the rule does not apply | `{when:num:1:999}{dur:num:unit}` |
 /// | `{quarters:N}` | months in N quarters | `{quarters:3}` → `9` |
 /// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD` or `MM/N/W` (Nth weekday W, N = -1 for the last) | `{holiday:11/4/4}` → `2012-11-22` |
@@ -41,7 +42,7 @@ struct TemplateContext {
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
     static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when"]
+                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend"]
 
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
@@ -85,6 +86,11 @@ enum TemplateFunctions {
         case "yearfor":
             guard let kind = rawArgs.first, let v = arg(1) else { return nil }
             return yearFor(kind: kind, value: v, direction: rawArgs.count > 2 ? int(2) : nil, &ctx)
+        case "weekend":
+            // The weekend before the DCT in a past-tense sentence, else the coming one (or the current one).
+            guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-WXX-WE" }
+            let saturday = tense(ctx) < 0 && d.weekday < 6 ? d.adding(days: -(d.weekday + 1)) : d.adding(days: 6 - d.weekday)
+            return isoWeek(saturday) + "-WE"
         case "when":
             guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
             return ""
