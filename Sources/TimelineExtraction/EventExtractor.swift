@@ -46,6 +46,10 @@ public struct EventExtractor: Sendable {
                 mentions.append(makeMention(t, segment: seg, sentence: index, in: s, document: document))
             }
             relations += statedRelations(mentions, from: firstInSentence, sentence: sentence, in: s, document: document)
+            if dates.count == 1,
+               let r = compoundStatement(firstInSentence, mentions: &mentions, sentence: sentence, in: s, document: document) {
+                relations.append(r)
+            }
             if let r = anaphoricRelation(mentions, current: firstInSentence, sentence: sentence, in: s, document: document) {
                 relations.append(r)
             }
@@ -181,7 +185,8 @@ public struct EventExtractor: Sendable {
         let latin = seg.lazy.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }.count
         let language = han * 2 > latin ? "zh" : "en"
         let dateInSeg = (t.start - segment.lowerBound)..<(t.end - segment.lowerBound)
-        let (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
+        var (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
+        if language == "en" { title = resolvePronouns(title, document: document, in: s) }
         let found = lexicon.entities(in: quote)
         let actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
         let places = found.filter { $0.entity.kind == .place }.map(\.entity.name)

@@ -1,0 +1,134 @@
+import TimelineCorpus
+import TimelineModel
+
+/// Sentences that state two events around one date:
+/// - a cleft, "It wasn't until Putin took office in the early 2000s that the two countries began to rebuild
+///   ties": the first event precedes the second, both dated by the one expression;
+/// - a cue with the date on its far side, "With Moscow under heavy Western sanctions following its 2022
+///   invasion of Ukraine": the near side is an event of another type, related to the dated one by the cue.
+extension EventExtractor {
+    static let reactionTypes: Set<String> = ["sanctions", "statement", "diplomacy", "economy"]
+
+    /// Adds the second event of a compound sentence, if any, and returns the relation between the two.
+    func compoundStatement(_ index: Int, mentions: inout [ExtractedMention], sentence: Range<Int>,
+                           in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
+        let m = mentions[index]
+        guard m.language == "en" else { return nil }
+        let lower = s.map(TextSearch.lower)
+        if let r = cleft(index, mentions: &mentions, sentence: sentence, lower: lower, in: s, document: document) {
+            return r
+        }
+        return cueSplit(index, mentions: &mentions, sentence: sentence, lower: lower, in: s, document: document)
+    }
+
+    private func cleft(_ index: Int, mentions: inout [ExtractedMention], sentence: Range<Int>, lower: [Unicode.Scalar],
+                       in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
+        let m = mentions[index]
+        guard let until = TextSearch.firstWord(Array("until".unicodeScalars), in: lower, caseInsensitive: true,
+                                               from: sentence.lowerBound, to: m.dateSpan.lowerBound),
+              let that = TextSearch.firstWord(Array("that".unicodeScalars), in: lower, caseInsensitive: true,
+                                              from: m.dateSpan.upperBound, to: min(sentence.upperBound, m.dateSpan.upperBound + 12))
+        else { return nil }
+        var firstPart = s.string((until + 5)..<m.dateSpan.lowerBound).trimmingCharacters()
+        for prep in ["in the", "in", "on", "by", "during", "at"] where firstPart.lowercased().hasSuffix(" " + prep) {
+            firstPart = String(firstPart.dropLast(prep.count)).trimmingCharacters()
+            break
+        }
+        var end = that + 4
+        while end < sentence.upperBound, !".;!?".unicodeScalars.contains(s[end]) { end += 1 }
+        let secondPart = s.string((that + 4)..<end).trimmingCharacters()
+        guard firstPart.split(separator: " ").count >= 2, secondPart.split(separator: " ").count >= 3 else { return nil }
+        let first = resolvePronouns(titles.finish(firstPart), document: document, in: s)
+        let second = resolvePronouns(titles.finish(secondPart), document: document, in: s)
+        mentions[index].title = first
+        mentions[index].titleQuality = 2
+        mentions[index].type = eventType(title: first, quote: firstPart)
+        var other = m
+        other.title = second
+        other.titleQuality = 2
+        other.type = eventType(title: second, quote: secondPart)
+        other.actors = lexicon.entities(in: secondPart).filter { $0.entity.kind == .actor }.map(\.entity.name)
+        if other.actors.isEmpty { other.actors = m.actors }
+        mentions.append(other)
+        return ExtractedRelation(from: index, to: mentions.count - 1, type: .precedes,
+                                 evidence: Evidence(document: document.id, span: [m.rawSpan.lowerBound, m.rawSpan.upperBound],
+                                                    quote: m.quote))
+    }
+
+    private func cueSplit(_ index: Int, mentions: inout [ExtractedMention], sentence: Range<Int>, lower: [Unicode.Scalar],
+                          in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
+        let m = mentions[index]
+        for cue in lexicon.relationCues {
+            guard let word = cue.en, cue.direction != .forwardFromCue,
+                  let type = RelationType(rawValue: cue.type), type != .partOf else { continue }
+            let needle = Array(word.unicodeScalars)
+            guard let at = TextSearch.firstWord(needle, in: lower, caseInsensitive: true, from: sentence.lowerBound,
+                                                to: m.dateSpan.lowerBound),
+                  m.dateSpan.lowerBound - (at + needle.count) <= 12 else { continue }
+            // The near side: the clause before the cue.
+            var start = at
+            while start > sentence.lowerBound, !",;:".unicodeScalars.contains(s[start - 1]) { start -= 1 }
+            var near = s.string(start..<at).trimmingCharacters()
+            for prep in ["with", "amid", "under", "as", "and", "but"] where near.lowercased().hasPrefix(prep + " ") {
+                near = String(near.dropFirst(prep.count)).trimmingCharacters()
+                break
+            }
+            let nearType = lexicon.eventType(of: near)
+            guard near.split(separator: " ").count >= 2, nearType != "event", nearType != m.type else { continue }
+            var other = m
+            other.title = titles.finish(near)
+            other.titleQuality = 2
+            other.type = nearType
+            let found = lexicon.entities(in: near)
+            other.actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
+            other.places = found.filter { $0.entity.kind == .place }.map(\.entity.name)
+            mentions.append(other)
+            let near_ = mentions.count - 1
+            var relationType = type
+            var (from, to) = cue.direction == .backward ? (index, near_) : (near_, index)
+            if relationType == .responseTo, !EventExtractor.reactionTypes.contains(nearType) {
+                relationType = .precedes
+                (from, to) = (index, near_)
+            }
+            return ExtractedRelation(from: from, to: to, type: relationType,
+                                     evidence: Evidence(document: document.id, span: [m.rawSpan.lowerBound, m.rawSpan.upperBound],
+                                                        quote: m.quote))
+        }
+        return nil
+    }
+
+    /// Replaces a plural pronoun subject ("They", "The two countries") with the document's two main actors.
+    func resolvePronouns(_ title: String, document: SourceDocument, in s: [Unicode.Scalar]) -> String {
+        let lower = title.lowercased()
+        let subjects = ["they ", "the two countries ", "the two nations ", "the two sides ", "both countries ",
+                        "both sides ", "the two states "]
+        let inner = ["between the two countries", "between the two sides", "between the two nations", "between the two"]
+        guard subjects.contains(where: { lower.hasPrefix($0) }) || inner.contains(where: { lower.contains($0) }) else {
+            return title
+        }
+        let pair = mainActors(document: document, in: s)
+        guard pair.count == 2 else { return title }
+        let names = "\(pair[0]) and \(pair[1])"
+        for p in subjects where lower.hasPrefix(p) {
+            return titles.finish(names + " " + title.dropFirst(p.count))
+        }
+        for p in inner {
+            if let r = lower.range(of: p) {
+                let start = title.index(title.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+                let end = title.index(start, offsetBy: p.count)
+                return titles.finish(String(title[..<start]) + "between " + names + String(title[end...]))
+            }
+        }
+        return title
+    }
+
+    /// The two actors named in the most sentences of the document.
+    func mainActors(document: SourceDocument, in s: [Unicode.Scalar]) -> [String] {
+        var count: [String: Int] = [:]
+        for r in SentenceSplitter.sentences(in: s) {
+            for e in lexicon.entities(in: s.string(r)) where e.entity.kind == .actor { count[e.entity.name, default: 0] += 1 }
+        }
+        let ranked = count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(2).map(\.key)
+        return ranked.count == 2 && count[ranked[1]]! >= 2 ? ranked.sorted() : []
+    }
+}
