@@ -32,6 +32,7 @@ struct ChineseTests {
         let start = tagged("本世纪初经济增长", "本世纪初")
         #expect(start?.value == "20")
         #expect(start?.mod == "START")
+        #expect(start?.edtf == "2000/2009~")
         let recent = tagged("近十年来发展迅速", "近十年来", dct: CalendarDay(year: 2025, month: 5, day: 1))
         #expect(recent?.type == .duration)
         #expect(recent?.value == "P10Y")

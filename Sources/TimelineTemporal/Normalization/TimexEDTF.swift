@@ -6,8 +6,10 @@ import TimelineModel
 /// | --- | --- | --- |
 /// | `1969`, `2024-02`, `2019-06-05` | any but the below | the same |
 /// | `2013-03-22T17:35`, `2013-03-22TMO` | | `2013-03-22` |
-/// | `196` (decade) | — / `EARLY` `START` / `MID` / `LATE` `END` | `196X` / `1960/1964~` / `1963/1967~` / `1965/1969~` |
-/// | `19` (century) | — / `EARLY` `START` / `MID` / `LATE` `END` | `19XX` / `1900/1933~` / `1933/1966~` / `1966/1999~` |
+/// | `196` (decade) | — / `EARLY` / `MID` / `LATE` | `196X` / `1960/1964~` / `1963/1967~` / `1965/1969~` |
+/// | `196` (decade) | `START` / `END` | `1960/1962~` / `1967/1969~` |
+/// | `19` (century) | — / `EARLY` / `MID` / `LATE` | `19XX` / `1900/1933~` / `1933/1966~` / `1966/1999~` |
+/// | `19` (century) | `START` / `END` | `1900/1909~` / `1990/1999~` |
 /// | `2013-SP` `-SU` `-FA` `-WI` | | `2013-21` … `2013-24` |
 /// | `2013-Q3`, `2013-H1` | | `2013-07/2013-09`, `2013-01/2013-06` |
 /// | `2013-W11`, `2013-W11-WE` | | `2013-03-11/2013-03-17`, `2013-03-16/2013-03-17` |
@@ -56,18 +58,22 @@ public enum TimexEDTF {
         if u.count == 2, digits(0..<2) {
             let c = str(0..<2)
             switch mod {
-            case "EARLY", "START": return "\(c)00/\(c)33~"
+            case "EARLY": return "\(c)00/\(c)33~"
+            case "START": return "\(c)00/\(c)09~"
             case "MID": return "\(c)33/\(c)66~"
-            case "LATE", "END": return "\(c)66/\(c)99~"
+            case "LATE": return "\(c)66/\(c)99~"
+            case "END": return "\(c)90/\(c)99~"
             default: return c + "XX"
             }
         }
         if u.count == 3, digits(0..<3) {
             let d = str(0..<3)
             switch mod {
-            case "EARLY", "START": return "\(d)0/\(d)4~"
+            case "EARLY": return "\(d)0/\(d)4~"
+            case "START": return "\(d)0/\(d)2~"
             case "MID": return "\(d)3/\(d)7~"
-            case "LATE", "END": return "\(d)5/\(d)9~"
+            case "LATE": return "\(d)5/\(d)9~"
+            case "END": return "\(d)7/\(d)9~"
             default: return d + "X"
             }
         }
