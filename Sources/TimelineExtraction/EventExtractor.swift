@@ -52,6 +52,8 @@ public struct EventExtractor: Sendable {
             }
             if let r = anaphoricRelation(mentions, current: firstInSentence, sentence: sentence, in: s, document: document) {
                 relations.append(r)
+            } else if let r = definiteReference(mentions, current: firstInSentence, in: s, document: document) {
+                relations.append(r)
             }
         }
         return DocumentExtraction(document: document.id, mentions: mentions, relations: relations)
@@ -279,6 +281,24 @@ public struct EventExtractor: Sendable {
             _ = base
             let ev = Evidence(document: document.id, span: [cur.rawSpan.lowerBound, cur.rawSpan.upperBound], quote: cur.quote)
             return ExtractedRelation(from: from, to: to, type: type, evidence: ev)
+        }
+        return nil
+    }
+
+    /// "reported losses ... in the war": the sentence's event is part of the latest earlier war in the document.
+    func definiteReference(_ mentions: [ExtractedMention], current: Int, in s: [Unicode.Scalar],
+                           document: SourceDocument) -> ExtractedRelation? {
+        guard current > 0, current < mentions.count else { return nil }
+        let cur = mentions[current]
+        let lowered = cur.quote.lowercased()
+        for ref in lexicon.definiteReferences {
+            guard let phrase = ref.en ?? ref.zh, lowered.contains(phrase) else { continue }
+            guard let antecedent = mentions[..<current].lastIndex(where: {
+                $0.sentence < cur.sentence && ref.types.contains($0.type) && $0.edtf != nil
+            }), !ref.types.contains(cur.type) || mentions[antecedent].edtf != cur.edtf else { continue }
+            return ExtractedRelation(from: current, to: antecedent, type: .partOf,
+                                     evidence: Evidence(document: document.id, span: [cur.rawSpan.lowerBound, cur.rawSpan.upperBound],
+                                                        quote: cur.quote))
         }
         return nil
     }

@@ -69,6 +69,14 @@ public struct Lexicon: Sendable {
     public var ignoredPhrases: IgnoredPhrases
     public var entities: [Entity]
     public var relationCues: [RelationCue]
+    /// Phrases that refer back to an earlier event of a type (`in the war`).
+    public struct DefiniteReference: Sendable, Decodable {
+        public var en: String?
+        public var zh: String?
+        public var types: [String]
+    }
+
+    public var definiteReferences: [DefiniteReference]
     /// Words that refer back to an earlier event (`this`, `that`, `此`).
     public var anaphors: IgnoredPhrases
     public var titleRules: TitleRules
@@ -93,7 +101,11 @@ public struct Lexicon: Sendable {
         }
         struct Types: Decodable { var types: [EventType]; var ignore: IgnoredPhrases? }
         struct Entities: Decodable { var entities: [Entity] }
-        struct Cues: Decodable { var cues: [RelationCue]; var anaphors: IgnoredPhrases? }
+        struct Cues: Decodable {
+            var cues: [RelationCue]
+            var anaphors: IgnoredPhrases?
+            var definiteReferences: [DefiniteReference]?
+        }
         let types = try load("event-types.json", Types.self)
         eventTypes = types.types
         ignoredPhrases = types.ignore ?? IgnoredPhrases(en: [], zh: [])
@@ -101,6 +113,7 @@ public struct Lexicon: Sendable {
         let cues = try load("relation-cues.json", Cues.self)
         relationCues = cues.cues
         anaphors = cues.anaphors ?? IgnoredPhrases(en: [], zh: [])
+        definiteReferences = cues.definiteReferences ?? []
         titleRules = try load("title-rules.json", TitleRules.self)
     }
 

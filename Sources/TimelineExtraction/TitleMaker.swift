@@ -19,13 +19,16 @@ public struct TitleMaker: Sendable {
         "presented", "gave", "marked", "began", "ended", "brought", "did", "could", "can", "may",
     ]
     static let trailingJunk: Set<String> = ["and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "by", "for",
-                                             "with", "from", "that", "which", "its", "their", "as", "but", "than"]
+                                             "with", "from", "that", "which", "its", "their", "as", "but", "than",
+                                             "over", "along", "into", "about", "against", "after", "before", "under",
+                                             "more", "most", "was", "were", "is", "are", "has", "have", "had"]
 
     /// A title and its quality (3: noun phrase, 2: when-clause, 1: trimmed clause, 0: fallback).
     public func title(quote q: [Unicode.Scalar], date: Range<Int>, language: String) -> (String, Int) {
         if language == "zh" { return (chineseTitle(q, date: date), 1) }
         let words = Words(q)
         if let np = nounPhrase(words, q: q, date: date) { return (finish(np), 3) }
+        if let np = nounPhraseBefore(words, q: q, date: date) { return (finish(np), 3) }
         if let wc = whenClause(words, q: q, date: date) { return (finish(wc), 2) }
         return (finish(mainClause(words, q: q, date: date)), 1)
     }
@@ -86,6 +89,32 @@ public struct TitleMaker: Sendable {
         return phrase
     }
 
+    /// "the open Sino-Soviet split in 1971–72": a determiner, an event noun phrase, a preposition, the date.
+    func nounPhraseBefore(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
+        guard let p = w.index(before: date.lowerBound), ["in", "of", "during"].contains(w.lower[p]),
+              q[w.ranges[p].upperBound..<date.lowerBound].allSatisfy({ $0 == " " }), p >= 2 else { return nil }
+        let last = p - 1
+        guard q[w.ranges[last].upperBound..<w.ranges[p].lowerBound].allSatisfy({ $0 == " " }) else { return nil }
+        var k = last
+        while k >= 0, last - k < 6 {
+            if TitleMaker.determiners.contains(w.lower[k]) { break }
+            if TitleMaker.phraseStops.contains(w.lower[k]) || w.lower[k].contains(where: \.isNumber) { return nil }
+            if k < last, q[w.ranges[k].upperBound..<w.ranges[k + 1].lowerBound].contains(where: { $0 != " " }) { return nil }
+            k -= 1
+        }
+        guard k >= 0, k < last, TitleMaker.determiners.contains(w.lower[k]) else { return nil }
+        let head = w.lower[last]
+        guard lexicon.eventType(of: head) != "event" else { return nil }
+        let np = q.string(w.ranges[k + 1].lowerBound..<w.ranges[last].upperBound)
+        if TitleMaker.possessives.contains(w.lower[k]) {
+            let before = q.string(0..<w.ranges[k].lowerBound)
+            if let owner = lexicon.entities(in: before, nounsOnly: true).last(where: { $0.entity.kind == .actor })?.entity.name {
+                return "\(owner)'s \(np)"
+            }
+        }
+        return np
+    }
+
     func whenClause(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
         guard let a = w.index(after: date.upperBound), a + 2 < w.ranges.count,
               lexicon.titleRules.eventClauseOpeners.contains(w.lower[a]),
@@ -111,20 +140,43 @@ public struct TitleMaker: Sendable {
             }
             cut = lo..<date.upperBound
         }
-        var s = q.string(0..<cut.lowerBound) + " " + q.string(cut.upperBound..<q.count)
+        // U+0001 marks where the date was, so the clause that held it can be found after splitting.
+        var s = q.string(0..<cut.lowerBound) + " \u{1} " + q.string(cut.upperBound..<q.count)
         s = s.replacingAll(" ,", with: ",")
-        // Pieces between clause punctuation; the first substantial one that is not a lead-in.
         let pieces = s.split(whereSeparator: { ",;:—()".contains($0) || $0 == "–" })
             .map { String($0).trimmingCharacters() }
-        var chosen = pieces.first ?? s
-        for p in pieces {
-            let lower = p.lowercased()
-            let wordCount = p.split(separator: " ").count
-            if wordCount < 3 || lower.hasPrefix("according to") || lower.hasPrefix("as of") { continue }
-            chosen = p
-            break
+        func clean(_ p: String) -> String {
+            stripFillers(stripSubordinator(p.replacingOccurrences(of: "\u{1}", with: " ").collapsingSpaces()))
         }
-        return stripFillers(chosen)
+        func substantial(_ p: String) -> Bool {
+            let c = clean(p)
+            let lower = c.lowercased()
+            let words = c.split(separator: " ")
+            if words.count < 3 { return false }
+            if TitleMaker.leadIns.contains(where: { lower.hasPrefix($0) }) { return false }
+            if let last = words.last?.lowercased(), TitleMaker.temporalAdverbs.contains(last) { return false }
+            return true
+        }
+        if let datePiece = pieces.first(where: { $0.contains("\u{1}") }), substantial(datePiece) {
+            return clean(datePiece)
+        }
+        return clean(pieces.first(where: substantial) ?? pieces.first ?? s)
+    }
+
+    /// Clause openers that introduce background, not the event ("As part of the project, ...").
+    static let leadIns = ["according to", "as of", "as part of", "in response to", "in the wake of", "in addition to",
+                          "despite", "although", "though", "because", "due to", "with ", "amid"]
+    static let temporalAdverbs: Set<String> = ["later", "earlier", "ago", "afterwards", "afterward", "before", "since"]
+    static let subordinators = ["when ", "after ", "before ", "following ", "once ", "while ", "as ", "since ", "until "]
+
+    /// Drops a leading subordinating word: "When Mao Zedong travelled to Moscow" → "Mao Zedong travelled to Moscow".
+    func stripSubordinator(_ text: String) -> String {
+        let t = text.trimmingCharacters()
+        let lower = t.lowercased()
+        for w in TitleMaker.subordinators where lower.hasPrefix(w) && t.split(separator: " ").count > 3 {
+            return String(t.dropFirst(w.count)).trimmingCharacters()
+        }
+        return t
     }
 
     func stripFillers(_ text: String) -> String {

@@ -37,12 +37,13 @@ struct Cluster {
         let words = Set(mentions.flatMap { Slug.contentWords($0.title) })
         let sharedWords = words.intersection(Slug.contentWords(m.title)).count
         let types = Set(mentions.map(\.type)).subtracting(["event"])
-        if m.type == "event" || types.isEmpty { return sharedWords >= 2 }
-        guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
-        if EventDate(edtf: edtf)?.precision == .day { return true }
         let entities = Set(mentions.flatMap { $0.actors + $0.places })
         let mine = Set(m.actors + m.places)
         let shared = entities.intersection(mine)
+        let sameDay = EventDate(edtf: edtf)?.precision == .day
+        if m.type == "event" || types.isEmpty { return sharedWords >= 2 || (sameDay && (!shared.isEmpty || sharedWords >= 1)) }
+        guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
+        if sameDay { return true }
         if shared.count >= 2 || (shared.count == 1 && (entities.count == 1 || mine.count == 1)) { return true }
         return sharedWords >= 1
     }
