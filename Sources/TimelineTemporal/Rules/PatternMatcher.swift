@@ -63,7 +63,7 @@ struct PatternMatcher {
             var t = s; t.pos += 1; out.append(t)
         case let .list(name, capture, capitalized):
             guard let list = lists[name], !capitalized || (s.pos < tokens.count && tokens[s.pos].capitalized) else { return }
-            for (end, v) in list.matches(tokens, at: s.pos) {
+            list.forEachMatch(tokens, at: s.pos) { end, v in
                 var t = s; t.pos = end; t.captures.append((capture, v)); out.append(t)
             }
         case let .builtin(b, capture):

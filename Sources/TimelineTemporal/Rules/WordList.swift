@@ -70,6 +70,22 @@ struct WordList: Sendable {
         return out
     }
 
+    /// Calls `body` with (end token index, value) for every entry matching at `pos`, longest first.
+    @inline(__always)
+    func forEachMatch(_ tokens: [Token], at pos: Int, _ body: (Int, String) -> Void) {
+        guard pos < tokens.count, let list = byFirstKey[tokens[pos].key] else { return }
+        outer: for e in list {
+            let end = pos + e.keys.count
+            if end > tokens.count { continue }
+            var k = 1
+            while k < e.keys.count {
+                if tokens[pos + k].key != e.keys[k] { continue outer }
+                k += 1
+            }
+            body(end, e.value)
+        }
+    }
+
     /// The value of a single-token phrase.
     func value(of key: String) -> String? {
         byFirstKey[key]?.first(where: { $0.keys.count == 1 })?.value
