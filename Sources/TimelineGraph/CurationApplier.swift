@@ -66,7 +66,8 @@ public struct CurationApplier: Sendable {
         var claimedBy: [String: Int] = [:]     // id -> the merge group that took it
         for (g, group) in curation.merge.enumerated() {
             if group.count < 2 {
-                warn("merge[\(g)]: a merge group needs at least two event ids (\(group.map { "\"\($0)\"" }.joined(separator: ", ")) ignored)")
+                let listed = group.isEmpty ? "an empty group" : group.map { "\"\($0)\"" }.joined(separator: ", ")
+                warn("merge[\(g)]: a merge group needs at least two event ids (\(listed) ignored)")
                 continue
             }
             var members: [Int] = []
