@@ -74,7 +74,11 @@ extension EventExtractor {
                 break
             }
             let nearType = lexicon.eventType(of: near)
-            guard near.split(separator: " ").count >= 2, nearType != "event", nearType != m.type else { continue }
+            var farEnd = m.dateSpan.upperBound
+            while farEnd < sentence.upperBound, !",;:.".unicodeScalars.contains(s[farEnd]) { farEnd += 1 }
+            let farType = lexicon.eventType(of: s.string((at + needle.count)..<farEnd))
+            guard near.split(separator: " ").count >= 2, nearType != "event", nearType != farType else { continue }
+            mentions[index].type = farType
             var other = m
             other.title = titles.finish(near)
             other.titleQuality = 2

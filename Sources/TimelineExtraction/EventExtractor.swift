@@ -263,7 +263,16 @@ public struct EventExtractor: Sendable {
             // relative pronoun ("a flight that prompted") does not count.
             var clauseStart = at
             while clauseStart > 0, !",;:，；：".unicodeScalars.contains(lowered[clauseStart - 1]) { clauseStart -= 1 }
-            let before = lowered.string(clauseStart..<at).trimmingCharacters()
+            var before = lowered.string(clauseStart..<at).trimmingCharacters()
+            // "In 1987 this exercise led to": the date and its preposition do not count as the clause opening.
+            if let r = before.range(of: cur.dateText.lowercased()) {
+                before.removeSubrange(r)
+                before = before.trimmingCharacters()
+                for prep in ["in ", "on ", "by ", "at ", "during "] where before.hasPrefix(prep) {
+                    before = String(before.dropFirst(prep.count)).trimmingCharacters()
+                    break
+                }
+            }
             let after = lowered.string((at + needle.count)..<min(lowered.count, at + needle.count + 30))
             let firstWords = cue.zh != nil ? String(before.prefix(3))
                 : before.split(separator: " ").prefix(before.split(separator: " ").count > 4 ? 0 : 1).joined(separator: " ")
