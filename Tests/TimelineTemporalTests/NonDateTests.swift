@@ -9,7 +9,7 @@ struct NonDateTests {
         "26%", "over 40 times", "Call 555-867-5309 or +1 (202) 555-2019 please", "id 6459a746-e11e-4340-9cb5-ae3ebaa23e0e",
         "see https://example.com/2019/06/05/story-1998.html", "mail me at bob2019@example.org", "$2000", "€1999",
         "1500 troops", "2000 people", "the 2019-nCoV virus", "a 6-year-old boy", "ISO 9001 certified", "2.5 million",
-        "1,998 votes", "the 1998x model", "about 1200 residents",
+        "1,998 votes", "the 1998x model", "about 1200 residents", "tel. +86 10 1234 5678", "(0)20 7946 0958",
     ])
     func nothing(_ text: String) {
         let found = TemporalTagger.shared.tag(text, dct: dct2013)
