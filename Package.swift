@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "TimelineCorpusTests", dependencies: ["TimelineCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineTemporalTests", dependencies: ["TimelineTemporal"]),
         .testTarget(name: "TimelineExtractionTests", dependencies: ["TimelineExtraction", "TimelineCorpus"]),
-        .testTarget(name: "TimelineGraphTests", dependencies: ["TimelineGraph", "TimelineCorpus"]),
+        .testTarget(name: "TimelineGraphTests", dependencies: ["TimelineGraph", "TimelineCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "TimelineModel"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "TimelineEndToEndTests", dependencies: ["TimelineModel"], exclude: ["Fixtures"]),

@@ -9,13 +9,14 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var events: EventsOptions
+    @OptionGroup var curation: CurationOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try Console.run {
             let start = Date()
-            let graph = try Pipeline.extract(corpus: corpus.corpusURL, quiet: global.quiet)
+            let graph = try Pipeline.extract(corpus: corpus.corpusURL, curation: curation.url(besideEvents: events.eventsURL), quiet: global.quiet)
             try Pipeline.writeEvents(graph, to: events.eventsURL)
             let files = try Pipeline.render(graph, options: output)
             Console.info("\(graph.documents.count) documents, \(graph.events.count) events, \(graph.relations.count) relations, "
