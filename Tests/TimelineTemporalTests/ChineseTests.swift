@@ -49,6 +49,11 @@ struct ChineseTests {
         #expect(tagged("2000年以来人口翻番", "2000年")?.edtf == "2000/..")
     }
 
+    @Test func fullWidthPunctuationSeparates() {
+        let found = TemporalTagger.shared.tag("上世纪60年代，20世纪70年代，七十年代，1971年，二〇一九年。", dct: dct2013)
+        #expect(found.map(\.value) == ["196", "197", "197", "1971", "2019"])
+    }
+
     @Test func mixedEnglishAndChinese() {
         let found = TemporalTagger.shared.tag("会议于2019年6月5日举行 (June 5, 2019)。", dct: nil)
         #expect(found.map(\.value) == ["2019-06-05", "2019-06-05"])

@@ -78,7 +78,9 @@ struct TaggingRun {
             if prev.isAlphanumeric { return false }
             if latin && prev.kind == .han { return false }
             if TaggingRun.currency.contains(prev.key) { return false }
-            if TaggingRun.joiners.contains(prev.key), s >= 2, !prev.spaceBefore, tokens[s - 2].isAlphanumeric {
+            // Only ASCII joiners glue: the full-width comma of Chinese text separates.
+            if TaggingRun.joiners.contains(prev.key), scalars[prev.start].isASCII, s >= 2, !prev.spaceBefore,
+               tokens[s - 2].isAlphanumeric {
                 if prev.key != "," || tokens[s - 2].kind == .number { return false }
             }
         }
@@ -88,7 +90,8 @@ struct TaggingRun {
             if next.isAlphanumeric { return false }
             if latin && next.kind == .han { return false }
             if next.key == "%" || next.key == "‰" { return false }
-            if TaggingRun.joiners.contains(next.key), e + 1 < n, !tokens[e + 1].spaceBefore, tokens[e + 1].isAlphanumeric {
+            if TaggingRun.joiners.contains(next.key), scalars[next.start].isASCII, e + 1 < n, !tokens[e + 1].spaceBefore,
+               tokens[e + 1].isAlphanumeric {
                 let after = tokens[e + 1]
                 if next.key == "-" || next.key == "/" || next.key == "_" || next.key == "+" || next.key == "@" { return false }
                 if after.kind == .number { return false }  // 2019.5, 2019:12, 2,000
