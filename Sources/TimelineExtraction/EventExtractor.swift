@@ -56,6 +56,7 @@ public struct EventExtractor: Sendable {
                 relations.append(r)
             }
         }
+        relations += discourseRelations(mentions, sentences: sentences, in: s, document: document)
         return DocumentExtraction(document: document.id, mentions: mentions, relations: relations)
     }
 

@@ -77,6 +77,10 @@ public struct Lexicon: Sendable {
     }
 
     public var definiteReferences: [DefiniteReference]
+    /// Sentence openers that make an event one of a set stated before ("One of the ...").
+    public var partitiveOpeners: IgnoredPhrases
+    /// Cues whose object names the actors of the event made possible ("an opportunity for X and Y").
+    public var enablingCues: IgnoredPhrases
     /// Words that refer back to an earlier event (`this`, `that`, `此`).
     public var anaphors: IgnoredPhrases
     public var titleRules: TitleRules
@@ -105,6 +109,8 @@ public struct Lexicon: Sendable {
             var cues: [RelationCue]
             var anaphors: IgnoredPhrases?
             var definiteReferences: [DefiniteReference]?
+            var partitiveOpeners: IgnoredPhrases?
+            var enablingCues: IgnoredPhrases?
         }
         let types = try load("event-types.json", Types.self)
         eventTypes = types.types
@@ -114,6 +120,8 @@ public struct Lexicon: Sendable {
         relationCues = cues.cues
         anaphors = cues.anaphors ?? IgnoredPhrases(en: [], zh: [])
         definiteReferences = cues.definiteReferences ?? []
+        partitiveOpeners = cues.partitiveOpeners ?? IgnoredPhrases(en: [], zh: [])
+        enablingCues = cues.enablingCues ?? IgnoredPhrases(en: [], zh: [])
         titleRules = try load("title-rules.json", TitleRules.self)
     }
 

@@ -64,3 +64,32 @@ struct CompoundStatementTests {
         #expect(ex.mentions.first?.title == "China and Russia held drills near Japan")
     }
 }
+
+/// Relations the discourse states across sentences.
+struct DiscourseRelationTests {
+    let extractor = EventExtractor()
+
+    func doc(_ text: String) -> SourceDocument {
+        SourceDocument(id: "t.txt", format: .text, rawText: text, text: text, offsetMap: nil, sha256: "",
+                       title: nil, date: nil, metadataRanges: [], languages: ["en"])
+    }
+
+    @Test func partitiveOpenerMakesAPartOfTheContainingEvent() {
+        let text = "Through the 1980s, the border war simmered. Shelling went on. One of the worst battles came in 1984, near the river."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.map(\.edtf) == ["198X", "1984"])
+        #expect(ex.relations.contains { $0.type == .partOf && $0.from == 1 && $0.to == 0 })
+    }
+
+    @Test func partitiveNeedsAContainingDate() {
+        let text = "In 1975 the talks began. One of the worst battles came in 1984."
+        #expect(extractor.extract(doc(text)).relations.isEmpty)
+    }
+
+    @Test func enablingCueCausesTheEventOfTheNamedActors() {
+        let text = "In the 1970s Kissinger and Nixon opened talks with China. "
+            + "The open split of 1969 presented an opportunity for Nixon and Kissinger to approach China."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.relations.contains { $0.type == .causes && ex.mentions[$0.from].edtf == "1969" && ex.mentions[$0.to].edtf == "197X" })
+    }
+}
