@@ -24,7 +24,7 @@ public struct DOTEncoder: Sendable {
     /// Title lines wrap at about this many columns (a CJK character counts two).
     static let labelWidth = 26
     /// Tooltips are cut to this many characters.
-    static let tooltipLimit = 300
+    static let tooltipLimit = 700
 
     /// Creates an encoder with the given options.
     public init(options: RenderOptions = RenderOptions()) {
@@ -33,15 +33,18 @@ public struct DOTEncoder: Sendable {
 
     /// The DOT text of `graph`: a `digraph` ending with a newline. Undated events are not drawn.
     public func encode(_ graph: EventGraph) -> String {
+        let graph = options.filter.apply(to: graph)
         let periods = TimelinePeriod.periods(of: graph)
         let font = CorpusText.line(options.font)
         let title = CorpusText.line(options.title)
         var out = "digraph \(Self.quoted(title)) {\n"
         out += "  graph " + Self.attributes([
-            ("charset", "UTF-8"), ("rankdir", "LR"), ("label", title), ("labelloc", "t"), ("fontname", font),
+            ("charset", "UTF-8"), ("rankdir", "LR"), ("labelloc", "t"), ("labeljust", "l"), ("fontname", font),
             ("fontsize", "20"), ("nodesep", "0.25"), ("ranksep", "0.45"), ("pad", "0.3"),
             ("outputorder", "edgesfirst"), ("tooltip", title),
         ]) + ";\n"
+        // The title and the legend (event types, relation styles): an HTML-like label, all text escaped.
+        out += "  graph [label=<" + TimelineLegend.htmlLabel(title: title, graph: graph, font: font) + ">];\n"
         out += "  node " + Self.attributes([
             ("fontname", font), ("fontsize", "11"), ("shape", "box"), ("style", "rounded,filled"),
             ("margin", "0.14,0.07"), ("penwidth", "1.2"),
@@ -74,7 +77,9 @@ public struct DOTEncoder: Sendable {
             nodeIDs.append(ids)
         }
 
-        out += "\n  // The time axis: one column per period, chained in chronological order.\n"
+        out += "\n  // The time axis: one column per period, chained in chronological order; a long gap between\n"
+        out += "  // two periods is compressed into a narrow column of its own, marked with its length.\n"
+        let gaps = TimelinePeriod.gapsBefore(periods)
         for (i, period) in periods.enumerated() {
             let count = period.events.count
             out += "  " + Self.quoted(periodID(period)) + " " + Self.attributes([
@@ -82,10 +87,19 @@ public struct DOTEncoder: Sendable {
                 ("fontcolor", "#333333"),
                 ("tooltip", "\(period.label): \(count) event\(count == 1 ? "" : "s")"),
             ]) + ";\n"
-            if i > 0 {
+            guard i > 0 else { continue }
+            let axis = Self.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "normal"),
+                                        ("weight", "100")])
+            if TimelinePeriod.isLongGap(gaps[i], in: periods) {
+                let gapID = "gap:" + period.key
+                out += "  " + Self.quoted(gapID) + " " + Self.attributes(Self.gapAttributes(years: gaps[i])) + ";\n"
+                out += "  " + Self.quoted(periodID(periods[i - 1])) + " -> " + Self.quoted(gapID) + " "
+                    + Self.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "none"),
+                                       ("style", "dashed"), ("weight", "100")]) + ";\n"
+                out += "  " + Self.quoted(gapID) + " -> " + Self.quoted(periodID(period)) + " " + axis + ";\n"
+            } else {
                 out += "  " + Self.quoted(periodID(periods[i - 1])) + " -> " + Self.quoted(periodID(period)) + " "
-                    + Self.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "normal"),
-                                       ("weight", "100")]) + ";\n"
+                    + axis + ";\n"
             }
         }
 
@@ -95,7 +109,7 @@ public struct DOTEncoder: Sendable {
             out += "    rank=\"same\";\n"
             out += "    " + Self.quoted(periodID(period)) + ";\n"
             for (j, event) in period.events.enumerated() {
-                out += "    " + Self.quoted(nodeIDs[i][j]) + " " + Self.attributes(eventAttributes(event, graph: graph)) + ";\n"
+                out += "    " + Self.quoted(nodeIDs[i][j]) + " " + Self.attributes(eventAttributes(event)) + ";\n"
             }
             out += "  }\n"
             // Keep the column in date order, the period label on top.
@@ -118,23 +132,10 @@ public struct DOTEncoder: Sendable {
             var key = relation
             key.evidence = Evidence(document: "", span: [], quote: "")
             guard seen.insert(key).inserted else { continue }
-            let style = EventStyle.relation(relation.type)
             // Between events of one column the edge runs vertically: dot would put its label on the edge
             // (over another one's); an external label is placed clear of the others.
-            let sameColumn = periodOfNode[from] == periodOfNode[to]
-            var attrs: [(String, String)] = [
-                (sameColumn ? "xlabel" : "label", style.label), ("color", style.color), ("fontcolor", style.color), ("style", style.style),
-                ("arrowhead", style.arrowhead), ("constraint", "false"),
-            ]
-            let fromTitle = eventByID[relation.from].map { CorpusText.line($0.title) } ?? relation.from
-            let toTitle = eventByID[relation.to].map { CorpusText.line($0.title) } ?? relation.to
-            var tip = "\(fromTitle) — \(style.label) — \(toTitle)"
-            let quote = CorpusText.line(relation.evidence.quote)
-            if !quote.isEmpty { tip += ": “\(quote)”" }
-            attrs.append(("tooltip", CorpusText.truncate(tip, limit: Self.tooltipLimit)))
-            if !relation.evidence.document.isEmpty {
-                attrs.append(("URL", DocumentLink.url(forDocument: relation.evidence.document, linkBase: options.linkBase)))
-            }
+            let attrs = relationAttributes(relation, events: eventByID,
+                                           sameColumn: periodOfNode[from] == periodOfNode[to])
             relationLines.append("  " + Self.quoted(from) + " -> " + Self.quoted(to) + " " + Self.attributes(attrs) + ";\n")
         }
         if !relationLines.isEmpty {
@@ -152,7 +153,34 @@ public struct DOTEncoder: Sendable {
         String(period.key.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 })
     }
 
-    private func eventAttributes(_ event: Event, graph: EventGraph) -> [(String, String)] {
+    /// The attributes of a relation edge: style and label by type, a tooltip naming both events with the
+    /// evidence quote, a link to the evidence document.
+    func relationAttributes(_ relation: Relation, events eventByID: [String: Event], sameColumn: Bool) -> [(String, String)] {
+        let style = EventStyle.relation(relation.type)
+        var attrs: [(String, String)] = [
+            (sameColumn ? "xlabel" : "label", style.label), ("color", style.color), ("fontcolor", style.color),
+            ("style", style.style), ("arrowhead", style.arrowhead), ("constraint", "false"),
+        ]
+        let fromTitle = eventByID[relation.from].map { CorpusText.line($0.title) } ?? relation.from
+        let toTitle = eventByID[relation.to].map { CorpusText.line($0.title) } ?? relation.to
+        var tip = "\(fromTitle) — \(style.label) — \(toTitle)"
+        let quote = CorpusText.line(relation.evidence.quote)
+        if !quote.isEmpty { tip += ": “\(quote)”" }
+        attrs.append(("tooltip", CorpusText.truncate(tip, limit: Self.tooltipLimit)))
+        if !relation.evidence.document.isEmpty {
+            attrs.append(("URL", DocumentLink.url(forDocument: relation.evidence.document, linkBase: options.linkBase)))
+        }
+        return attrs
+    }
+
+    /// The marker of a compressed gap on the axis.
+    static func gapAttributes(years: Int) -> [(String, String)] {
+        let text = TimelinePeriod.gapLabel(years)
+        return [("label", "≈\n" + text), ("shape", "plaintext"), ("style", ""), ("fontsize", "10"),
+                ("fontcolor", "#777777"), ("tooltip", "\(text) without events (compressed)")]
+    }
+
+    func eventAttributes(_ event: Event) -> [(String, String)] {
         let date = DateLabel.text(for: event.date)
         let title = CorpusText.line(event.title)
         let type = CorpusText.line(event.type)
@@ -162,16 +190,18 @@ public struct DOTEncoder: Sendable {
             ("label", lines.joined(separator: "\n")),
             ("fillcolor", colors.fill), ("color", colors.border),
         ]
-        var tip = "\(date) — \(title) (\(type.isEmpty ? "event" : type))"
+        var tip = "\(DateLabel.long(for: event.date)) — \(title) (\(type.isEmpty ? "event" : type))"
         let actors = event.actors.map { CorpusText.line($0) }.filter { !$0.isEmpty }
         if !actors.isEmpty { tip += " — " + actors.joined(separator: ", ") }
         let places = event.places.map { CorpusText.line($0) }.filter { !$0.isEmpty }
         if !places.isEmpty { tip += " — " + places.joined(separator: ", ") }
         if let mention = event.mentions.first {
             let quote = CorpusText.line(mention.quote)
-            if !quote.isEmpty { tip += ": “\(quote)”" }
+            if !quote.isEmpty { tip += "\n“" + CorpusText.truncate(quote, limit: Self.tooltipLimit) + "”" }
+            let document = CorpusText.line(mention.document, limit: 120)
+            if !document.isEmpty { tip += "\nsource: " + document }
         }
-        attrs.append(("tooltip", CorpusText.truncate(tip, limit: Self.tooltipLimit)))
+        attrs.append(("tooltip", tip))
         if let document = event.mentions.first?.document, !document.isEmpty {
             attrs.append(("URL", DocumentLink.url(forDocument: document, linkBase: options.linkBase)))
         }
@@ -216,7 +246,7 @@ public struct DOTEncoder: Sendable {
     }
 
     /// Whether `scalars[start...]` begins like the rest of an entity: `name;`, `#123;` or `#x7B;`.
-    private static func looksLikeEntity(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+    static func looksLikeEntity(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
         var i = start
         var sawBody = false
         if i < scalars.count, scalars[i] == "#" {

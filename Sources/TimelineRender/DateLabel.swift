@@ -9,6 +9,27 @@ enum DateLabel {
         return text(for: edtf)
     }
 
+    /// The date written out for a tooltip or a TimelineJS card: `2 March 1969`, `March 1969`, otherwise as
+    /// ``text(for:)``.
+    static func long(for date: EventDate) -> String {
+        guard let edtf = EDTF(date.value) else { return text(for: date) }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        var body: String
+        switch (edtf.first, edtf.last) {
+        case let (.day(y, m, d), nil): body = "\(d) \(months[m - 1]) \(year(y))"
+        case let (.month(y, m), nil): body = "\(months[m - 1]) \(year(y))"
+        default: return text(for: edtf)
+        }
+        switch edtf.qualifier {
+        case "~": body = "c. " + body
+        case "?": body += "?"
+        case "%": body = "c. " + body + "?"
+        default: break
+        }
+        return body
+    }
+
     static func text(for edtf: EDTF) -> String {
         var body: String
         if let last = edtf.last {

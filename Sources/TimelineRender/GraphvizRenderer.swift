@@ -18,6 +18,20 @@ public enum GraphvizRenderer {
     /// - Throws: ``TimelineError/graphviz(message:)`` with Graphviz's own messages when the DOT does not
     ///   parse, the layout fails, or the SVG renderer is unavailable.
     public static func renderSVG(dot: String) throws -> Data {
+        try renderSVG(dot: dot, engine: .dot)
+    }
+
+    /// The Graphviz layout engines the timeline uses.
+    public enum Engine: String, Sendable {
+        /// Hierarchical layout: the engine of ``DOTEncoder``'s output.
+        case dot
+        /// No layout: every node keeps its `pos` (in points), edges without `pos` are drawn per `splines`
+        /// (`neato -n2`). The engine of ``PositionedDOTEncoder``'s output; linear in the size of the graph.
+        case nop2
+    }
+
+    /// Lays `dot` out with `engine` and returns the SVG document (UTF-8). See ``renderSVG(dot:)``.
+    public static func renderSVG(dot: String, engine: Engine) throws -> Data {
         if dot.utf8.contains(0) {
             throw TimelineError.graphviz(message: "the DOT text contains a NUL character")
         }
@@ -44,7 +58,7 @@ public enum GraphvizRenderer {
         }
         defer { agclose(graph) }
 
-        guard gvLayout(gvc, graph, "dot") == 0 else {
+        guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
             throw failure("the layout failed", hint: pluginHint)
         }
         defer { gvFreeLayout(gvc, graph) }

@@ -10,31 +10,51 @@ import TimelineModel
 /// All corpus text goes through one escaping function, so titles, quotes, actors and document ids can never
 /// add structure or HTML (see `MarkdownText.inline`). The output is deterministic.
 public struct MarkdownRenderer: Sendable {
-    /// Title, SVG file name and link settings.
+    /// Title, SVG file name, link and filter settings.
     public var options: RenderOptions
+    /// Whether the text starts with the title as an H1 heading (a whole document) or not (a fragment to
+    /// inject into another document).
+    public var includesTitle: Bool
+    /// The image shown at the top: `nil` for ``RenderOptions/svgFileName`` (percent-encoded), `""` for none,
+    /// otherwise this path or URL.
+    public var image: String?
+    /// The level of the period headings (2 for `##`), 1...6.
+    public var headingLevel: Int
+    /// Put before footnote numbers (`[^tl-1]`), so that a fragment's footnotes cannot collide with those of
+    /// the document it is injected into.
+    public var footnotePrefix: String
 
     /// Creates a renderer with the given options.
     public init(options: RenderOptions = RenderOptions()) {
         self.options = options
+        self.includesTitle = true
+        self.image = nil
+        self.headingLevel = 2
+        self.footnotePrefix = ""
     }
 
     /// The Markdown text of `graph`, ending with a newline.
     public func render(_ graph: EventGraph) -> String {
-        var canonical = graph
+        var canonical = options.filter.apply(to: graph)
         canonical.canonicalize()
         let periods = TimelinePeriod.periods(of: canonical)
         var footnotes: [String] = []
         var firstOfID = Set<String>()
         let index = RelationIndex(canonical)
-        var out = "# \(MarkdownText.inline(options.title))\n\n"
-        out += "![\(MarkdownText.inline(options.title))](\(DocumentLink.percentEncodedPath(options.svgFileName)))\n\n"
+        let hashes = String(repeating: "#", count: min(max(headingLevel, 1), 6))
+        var out = ""
+        if includesTitle { out += "# \(MarkdownText.inline(options.title))\n\n" }
+        let imagePath = image.map { MarkdownRenderer.safeDestination($0) } ?? DocumentLink.percentEncodedPath(options.svgFileName)
+        if !imagePath.isEmpty {
+            out += "![\(MarkdownText.inline(options.title))](\(imagePath))\n\n"
+        }
         out += summary(canonical, periods: periods) + "\n"
 
         if periods.isEmpty {
             out += "\n*No dated events.*\n"
         }
         for period in periods {
-            out += "\n## \(MarkdownText.inline(period.label))\n\n"
+            out += "\n\(hashes) \(MarkdownText.inline(period.label))\n\n"
             for event in period.events {
                 let notes = event.mentions.map { footnote(for: $0, into: &footnotes) }.joined()
                 out += "- **\(dateText(event.date))** — \(title(event.title))\(notes)\n"
@@ -47,7 +67,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         if !canonical.undated.isEmpty {
-            out += "\n## Undated\n\n"
+            out += "\n\(hashes) Undated\n\n"
             for event in canonical.undated {
                 let notes = event.mentions.map { footnote(for: $0, into: &footnotes) }.joined()
                 out += "- \(title(event.title))\(notes)\n"
@@ -58,7 +78,7 @@ public struct MarkdownRenderer: Sendable {
         if !footnotes.isEmpty {
             out += "\n"
             for (i, note) in footnotes.enumerated() {
-                out += "[^\(i + 1)]: \(note)\n"
+                out += "[^\(footnotePrefix)\(i + 1)]: \(note)\n"
             }
         }
         return out
@@ -154,7 +174,7 @@ public struct MarkdownRenderer: Sendable {
         let quote = MarkdownText.inline(mention.quote)
         if !quote.isEmpty { note += ": “\(quote)”" }
         notes.append(note)
-        return "[^\(notes.count)]"
+        return "[^\(footnotePrefix)\(notes.count)]"
     }
 
     /// A link destination that cannot end the `(...)` early or span lines: spaces, parentheses, angle

@@ -17,12 +17,37 @@ struct TimelinePeriod: Equatable {
 
     /// Groups the events of `graph` into periods ordered on the time axis: by start, broader periods first
     /// (a decade before the years inside it), then by key. Deterministic for a given graph.
-    static func periods(of graph: EventGraph) -> [TimelinePeriod] {
+    ///
+    /// With ``Granularity/automatic`` the columns are years, or decades when there would be more than
+    /// ``Granularity/maxColumns`` years, or centuries when there would be more than that many decades.
+    static func periods(of graph: EventGraph, granularity: Granularity = .automatic) -> [TimelinePeriod] {
         var canonical = graph
         canonical.canonicalize()
+        switch granularity {
+        case .year, .decade, .century:
+            return group(canonical.events, granularity)
+        case .automatic:
+            let years = group(canonical.events, .year)
+            guard years.count > Granularity.maxColumns else { return years }
+            let decades = group(canonical.events, .decade)
+            guard decades.count > Granularity.maxColumns else { return decades }
+            return group(canonical.events, .century)
+        }
+    }
+
+    /// How wide the columns of a timeline are.
+    enum Granularity: Sendable {
+        case automatic, year, decade, century
+
+        /// Above this many columns, ``automatic`` moves to the next wider unit.
+        static let maxColumns = 40
+    }
+
+    /// The periods of already canonical events, at a fixed granularity.
+    private static func group(_ events: [Event], _ granularity: Granularity) -> [TimelinePeriod] {
         var byKey: [String: TimelinePeriod] = [:]
-        for event in canonical.events {
-            var period = TimelinePeriod.containing(event.date)
+        for event in events {
+            var period = TimelinePeriod.containing(event.date).widened(to: granularity)
             if let existing = byKey[period.key] {
                 period = existing
             }
@@ -69,6 +94,55 @@ struct TimelinePeriod: Equatable {
         let far = CalendarDay(year: 9999, month: 12, day: 31)
         return TimelinePeriod(key: "?", label: "date unknown", start: far, end: far, events: [])
     }
+
+    /// This period, or the decade or century holding it when `granularity` is wider and it fits in one.
+    func widened(to granularity: Granularity) -> TimelinePeriod {
+        guard key != "?" else { return self }
+        switch granularity {
+        case .automatic, .year:
+            return self
+        case .decade:
+            let d = Self.floorDiv(start.year, 10)
+            guard Self.floorDiv(end.year, 10) == d else { return self }
+            let e = EDTF(first: .decade(d))
+            return TimelinePeriod(key: e.description, label: DateLabel.text(for: e), start: e.start, end: e.end, events: [])
+        case .century:
+            let c = Self.floorDiv(start.year, 100)
+            guard Self.floorDiv(end.year, 100) == c else { return self }
+            let e = EDTF(first: .century(c))
+            return TimelinePeriod(key: e.description, label: DateLabel.text(for: e), start: e.start, end: e.end, events: [])
+        }
+    }
+
+    private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+    /// For each period, the whole years that no event covers between it and the periods before it (0 when
+    /// it follows them closely): the gaps a time axis compresses and marks.
+    static func gapsBefore(_ periods: [TimelinePeriod]) -> [Int] {
+        var gaps: [Int] = []
+        var reach: Int?
+        for period in periods {
+            if let r = reach, period.key != "?" {
+                gaps.append(max(0, period.start.year - r - 1))
+            } else {
+                gaps.append(0)
+            }
+            if period.key != "?" { reach = max(reach ?? period.end.year, period.end.year) }
+        }
+        return gaps
+    }
+
+    /// Whether a gap of `years` empty years is long enough to be marked on the axis (at least three columns'
+    /// worth: 3 years between year columns, 30 between decades, 300 between centuries).
+    static func isLongGap(_ years: Int, in periods: [TimelinePeriod]) -> Bool {
+        func isYear(_ key: String) -> Bool { key.count == 4 && key.allSatisfy(\.isNumber) }
+        func isDecade(_ key: String) -> Bool { key.count == 4 && key.hasSuffix("X") && !key.hasSuffix("XX") }
+        let unit = periods.contains { isYear($0.key) } ? 1 : periods.contains { isDecade($0.key) } ? 10 : 100
+        return years >= 3 * unit
+    }
+
+    /// How a gap reads on the axis: `3 years`, `1 year`.
+    static func gapLabel(_ years: Int) -> String { years == 1 ? "1 year" : "\(years) years" }
 
     private static func year(_ y: Int) -> TimelinePeriod {
         let e = EDTF(first: .year(y))

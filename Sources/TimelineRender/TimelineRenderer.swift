@@ -1,57 +1,166 @@
 import Foundation
 import TimelineModel
 
-/// Renders an event graph to the three timeline files: `timeline.dot`, the SVG (``RenderOptions/svgFileName``,
-/// `timeline.svg` by default) and `timeline.md`.
+/// Renders an event graph to the timeline files: `timeline.dot`, the SVG (``RenderOptions/svgFileName``,
+/// `timeline.svg` by default) and `timeline.md` by default, and on request `timeline.mermaid.md` and
+/// `timeline.timelinejs.json` (``RenderOptions/formats``); and injects timelines into Markdown documents.
+///
+/// ``RenderOptions/filter`` applies to every output. Above ``RenderOptions/positionedLayoutThreshold`` events
+/// (with ``LayoutMode/automatic``) the DOT carries positions computed in Swift and the SVG is drawn with
+/// Graphviz's `nop2` engine, in linear time; below it Graphviz's `dot` engine lays it out.
 public struct TimelineRenderer: Sendable {
-    /// Title, font, link and file-name settings.
+    /// Title, font, link, file-name, filter, format and layout settings.
     public var options: RenderOptions
-    /// Turns DOT into SVG; ``GraphvizRenderer/renderSVG(dot:)`` except in tests.
-    let svgRenderer: @Sendable (String) throws -> Data
+    /// Turns DOT into SVG with the given engine; ``GraphvizRenderer/renderSVG(dot:engine:)`` except in tests.
+    let svgRenderer: @Sendable (String, GraphvizRenderer.Engine) throws -> Data
 
     /// The name of the DOT file written next to the SVG.
     public static let dotFileName = "timeline.dot"
     /// The name of the Markdown file written next to the SVG.
     public static let markdownFileName = "timeline.md"
+    /// The name of the Mermaid file (a Markdown file holding one ```` ```mermaid ```` block).
+    public static let mermaidFileName = "timeline.mermaid.md"
+    /// The name of the TimelineJS 3 JSON file.
+    public static let timelineJSFileName = "timeline.timelinejs.json"
 
     /// Creates a renderer with the given options.
     public init(options: RenderOptions = RenderOptions()) {
-        self.init(options: options, svgRenderer: { try GraphvizRenderer.renderSVG(dot: $0) })
+        self.init(options: options, svgRenderer: { try GraphvizRenderer.renderSVG(dot: $0, engine: $1) })
     }
 
-    init(options: RenderOptions, svgRenderer: @escaping @Sendable (String) throws -> Data) {
+    init(options: RenderOptions, svgRenderer: @escaping @Sendable (String, GraphvizRenderer.Engine) throws -> Data) {
         self.options = options
         self.svgRenderer = svgRenderer
     }
 
-    /// Renders `graph` and writes the DOT, SVG and Markdown files into `outputDir` (created if needed), each
-    /// atomically; a file that already holds the same bytes is left untouched. All three are rendered in
+    /// Whether the SVG of `graph` (already filtered) is laid out in Swift rather than by Graphviz's `dot`.
+    public func usesPositionedLayout(_ graph: EventGraph) -> Bool {
+        switch options.layout {
+        case .graphviz: return false
+        case .positioned: return true
+        case .automatic: return graph.events.count > RenderOptions.positionedLayoutThreshold
+        }
+    }
+
+    /// The DOT text of `graph` and the engine that lays it out.
+    public func dot(_ graph: EventGraph) -> (text: String, engine: GraphvizRenderer.Engine) {
+        let filtered = options.filter.apply(to: graph)
+        var unfiltered = options
+        unfiltered.filter = EventFilter()
+        if usesPositionedLayout(filtered) {
+            return (PositionedDOTEncoder(options: unfiltered).encode(filtered), .nop2)
+        }
+        return (DOTEncoder(options: unfiltered).encode(filtered), .dot)
+    }
+
+    /// The SVG of `graph`.
+    public func svg(_ graph: EventGraph) throws -> Data {
+        let (text, engine) = dot(graph)
+        return try svgRenderer(text, engine)
+    }
+
+    /// Renders `graph` and writes the files of ``RenderOptions/formats`` into `outputDir` (created if needed),
+    /// each atomically; a file that already holds the same bytes is left untouched. Everything is rendered in
     /// memory first, so when Graphviz fails nothing is written.
-    /// - Returns: The URLs of the DOT, SVG and Markdown files, in that order.
+    /// - Returns: The URLs of the files, in the order DOT, SVG, Markdown, Mermaid, TimelineJS.
     /// - Throws: ``TimelineError/invalidArgument(_:)`` for an SVG file name that is not a plain file name,
     ///   ``TimelineError/graphviz(message:)`` when Graphviz fails, ``TimelineError/writeFailed(path:reason:)``.
     @discardableResult
     public func render(_ graph: EventGraph, to outputDir: URL) throws -> [URL] {
         let svgName = options.svgFileName
+        let reserved = [Self.dotFileName, Self.markdownFileName, Self.mermaidFileName, Self.timelineJSFileName]
         guard !svgName.isEmpty, svgName != ".", svgName != "..", !svgName.contains("/"),
-              !svgName.unicodeScalars.contains(where: { $0.value < 0x20 }),
-              svgName != Self.dotFileName, svgName != Self.markdownFileName else {
+              !svgName.unicodeScalars.contains(where: { $0.value < 0x20 }), !reserved.contains(svgName) else {
             throw TimelineError.invalidArgument(
-                "invalid SVG file name '\(svgName)': give a plain file name such as timeline.svg, "
-                    + "other than \(Self.dotFileName) and \(Self.markdownFileName)")
+                "invalid SVG file name '\(svgName)': give a plain file name such as timeline.svg, other than "
+                    + reserved.joined(separator: ", "))
         }
-        let dot = DOTEncoder(options: options).encode(graph)
-        let svg = try svgRenderer(dot)
-        let markdown = MarkdownRenderer(options: options).render(graph)
+        let filtered = options.filter.apply(to: graph)
+        var unfiltered = options
+        unfiltered.filter = EventFilter()
+        let renderer = TimelineRenderer(options: unfiltered, svgRenderer: svgRenderer)
 
-        let files = [
-            (outputDir.appendingPathComponent(Self.dotFileName), Data(dot.utf8)),
-            (outputDir.appendingPathComponent(svgName), svg),
-            (outputDir.appendingPathComponent(Self.markdownFileName), Data(markdown.utf8)),
-        ]
+        var files: [(URL, Data)] = []
+        let formats = options.formats
+        if formats.contains(.dot) || formats.contains(.svg) {
+            let (text, engine) = renderer.dot(filtered)
+            if formats.contains(.dot) { files.append((outputDir.appendingPathComponent(Self.dotFileName), Data(text.utf8))) }
+            if formats.contains(.svg) { files.append((outputDir.appendingPathComponent(svgName), try svgRenderer(text, engine))) }
+        }
+        if formats.contains(.markdown) {
+            files.append((outputDir.appendingPathComponent(Self.markdownFileName),
+                          Data(MarkdownRenderer(options: unfiltered).render(filtered).utf8)))
+        }
+        if formats.contains(.mermaid) {
+            files.append((outputDir.appendingPathComponent(Self.mermaidFileName),
+                          Data(MermaidRenderer(options: unfiltered).render(filtered).utf8)))
+        }
+        if formats.contains(.timelinejs) {
+            files.append((outputDir.appendingPathComponent(Self.timelineJSFileName),
+                          try TimelineJSEncoder(options: unfiltered).encode(filtered)))
+        }
         for (url, data) in files {
             try AtomicFile.write(data, to: url)
         }
         return files.map(\.0)
+    }
+
+    /// Replaces each `<!-- timeline:begin ... -->` ... `<!-- timeline:end -->` block of the Markdown document
+    /// at `url` with the timeline of `graph` (see ``MarkdownInjector``), writing the file atomically only when
+    /// its bytes change. Settings on a begin marker (`from`, `to`, `type`, `actor`, `title`, `format`
+    /// = `md` or `mermaid`, `heading`, `image`) override these options for that block.
+    /// - Returns: Whether the file changed.
+    /// - Throws: ``TimelineError/unreadable(path:reason:)``, ``TimelineError/invalidArgument(_:)`` naming the
+    ///   document when it has no markers or a marker is malformed, ``TimelineError/writeFailed(path:reason:)``.
+    @discardableResult
+    public func inject(into url: URL, graph: EventGraph) throws -> Bool {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw TimelineError.unreadable(path: url.relativePath, reason: (error as NSError).localizedDescription)
+        }
+        let result = try injected(into: [UInt8](data), path: url.relativePath, graph: graph)
+        return try AtomicFile.write(Data(result), to: url)
+    }
+
+    /// The bytes of a Markdown document with its timeline blocks replaced; see ``inject(into:graph:)``.
+    public func injected(into document: [UInt8], path: String, graph: EventGraph) throws -> [UInt8] {
+        try MarkdownInjector.inject(into: document, path: path) { block in
+            try self.fragment(for: block, path: path, graph: graph)
+        }
+    }
+
+    /// The Markdown (or Mermaid block) for one injection block.
+    func fragment(for block: MarkdownInjector.Block, path: String, graph: EventGraph) throws -> String {
+        var options = self.options
+        let filter = options.filter
+        do {
+            options.filter = try EventFilter.parse(
+                from: block.value("from") ?? filter.from?.description, to: block.value("to") ?? filter.to?.description,
+                types: block.value("type").map { [$0] } ?? filter.types,
+                actors: block.value("actor").map { [$0] } ?? filter.actors)
+        } catch let TimelineError.invalidArgument(message) {
+            throw TimelineError.invalidArgument("\(path):\(block.line): \(message.replacingOccurrences(of: "--", with: ""))")
+        }
+        if let title = block.value("title") { options.title = title }
+        switch block.value("format") ?? "md" {
+        case "mermaid":
+            return MermaidRenderer(options: options).render(graph)
+        case "md", "markdown":
+            var markdown = MarkdownRenderer(options: options)
+            markdown.includesTitle = false
+            markdown.image = block.value("image") ?? ""
+            markdown.footnotePrefix = "tl\(block.index)-"
+            if let heading = block.value("heading") {
+                guard let level = Int(heading), (1...6).contains(level) else {
+                    throw TimelineError.invalidArgument("\(path):\(block.line): heading=\(heading): give a level from 1 to 6")
+                }
+                markdown.headingLevel = level
+            }
+            return markdown.render(graph)
+        case let other:
+            throw TimelineError.invalidArgument("\(path):\(block.line): format=\(other): give md or mermaid")
+        }
     }
 }

@@ -38,12 +38,16 @@ struct DOTEncoderTests {
         #expect(DOTEncoder.quoted("a\"b") == "\"a\\\"b\"")
     }
 
-    @Test("no quoted string in the adversarial DOT is left open, and every ID is quoted")
-    func structure() throws {
-        let dot = DOTEncoder().encode(try TestSupport.fixture("adversarial"))
+    @Test("no quoted string in the adversarial DOT is left open, and every ID is quoted", arguments: [false, true])
+    func structure(positioned: Bool) throws {
+        let graph = try TestSupport.fixture("adversarial")
+        let dot = positioned ? PositionedDOTEncoder().encode(graph) : DOTEncoder().encode(graph)
+        _ = try GraphvizRenderer.renderSVG(dot: dot, engine: positioned ? .nop2 : .dot)
         for line in dot.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("//") || trimmed == "}" || trimmed.hasPrefix("rank=") { continue }
+            // The title and legend: an HTML-like label, checked by `legend`.
+            if trimmed.hasPrefix("graph [label=<") && trimmed.hasSuffix(">];") { continue }
             // Outside quoted strings a statement holds only IDs in quotes, `->`, `[`, `]`, `=`, `,`, `;`, `{`
             // and the keywords graph, node, edge, subgraph, digraph.
             var outside = ""
@@ -64,7 +68,8 @@ struct DOTEncoderTests {
                                             "fillcolor", "color", "tooltip", "URL", "fontname", "fontsize",
                                             "fontcolor", "penwidth", "arrowhead", "weight", "constraint", "charset",
                                             "rankdir", "labelloc", "nodesep", "ranksep", "pad", "outputorder",
-                                            "margin", "arrowsize"]
+                                            "margin", "arrowsize", "labeljust", "splines", "fixedsize", "width",
+                                            "height", "pos"]
             for word in words {
                 #expect(keywords.contains(word), "unexpected bare word \(word) in: \(line)")
             }
@@ -114,5 +119,75 @@ struct DOTEncoderTests {
         #expect(dot.hasPrefix("digraph \"Timeline\" {"))
         #expect(dot.contains("No dated events"))
         _ = try GraphvizRenderer.renderSVG(dot: dot)
+    }
+}
+
+@Suite("Time axis, legend and tooltips")
+struct TimeAxisTests {
+    @Test("a long gap between periods is compressed into a marked column; short gaps are not")
+    func gaps() throws {
+        let dot = DOTEncoder().encode(try TestSupport.fixture("realistic"))
+        // 1971–1972 → 1989: 16 empty years; 2000–2004 and 2001 → 2014: 9.
+        #expect(dot.contains(#""gap:1989" [label="≈\n16 years""#))
+        #expect(dot.contains(#""gap:2014" [label="≈\n9 years""#))
+        #expect(!dot.contains(#""gap:1969""#))
+        #expect(dot.contains(#""period:1971/1972" -> "gap:1989""#))
+        #expect(dot.contains(#""gap:1989" -> "period:1989""#))
+    }
+
+    @Test("many years become decades, many decades centuries")
+    func granularity() {
+        let graph = TestSupport.synthetic(count: 300)
+        let periods = TimelinePeriod.periods(of: graph)
+        #expect(periods.map(\.label) == ["1950s", "1960s", "1970s", "1980s", "1990s", "2000s", "2010s", "2020s"])
+        #expect(periods.reduce(0) { $0 + $1.events.count } == 300)
+        let years = TimelinePeriod.periods(of: graph, granularity: .year)
+        #expect(years.count > TimelinePeriod.Granularity.maxColumns)
+    }
+
+    @Test("the legend names each event type shown with its count and colour, and each relation style")
+    func legend() throws {
+        let graph = try TestSupport.fixture("realistic")
+        let dot = DOTEncoder().encode(graph)
+        let label = try #require(dot.split(separator: "\n").first { $0.hasPrefix("  graph [label=<") })
+        for type in Set(graph.events.map(\.type)) {
+            let count = graph.events.filter { $0.type == type }.count
+            #expect(label.contains(">\(type) (\(count))</FONT>"), "\(type)")
+            #expect(label.contains("BGCOLOR=\"\(EventStyle.colors(forType: type).fill)\""))
+        }
+        #expect(label.contains("───▶ causes</FONT>"))
+        let plain = DOTEncoder().encode(EventGraph(events: graph.events))
+        #expect(!plain.contains("causes</FONT>"))
+    }
+
+    @Test("legend text is escaped for HTML-like labels")
+    func legendEscaping() throws {
+        let dot = DOTEncoder().encode(try TestSupport.fixture("adversarial"))
+        let label = try #require(dot.split(separator: "\n").first { $0.hasPrefix("  graph [label=<") })
+        #expect(label.contains("war&quot;; onload=&quot;alert(1)"))
+        #expect(!label.contains("\"alert(1)"))
+        #expect(TimelineLegend.html("<b>&amp;</b>") == "&lt;b&gt;&amp;\u{2060}amp;&lt;/b&gt;")
+    }
+
+    @Test("every event's tooltip has its full date, title and first quote, and it links to its source")
+    func tooltips() throws {
+        let graph = try TestSupport.fixture("realistic")
+        let dot = DOTEncoder(options: RenderOptions(linkBase: "https://example.org/c/")).encode(graph)
+        #expect(dot.contains(#"tooltip="2 March 1969 — 珍宝岛边境冲突 (war)"#))
+        for event in graph.events {
+            let line = try #require(dot.split(separator: "\n").first { $0.contains("\"event:\(event.id)\" [") })
+            #expect(line.contains(DateLabel.long(for: event.date)))
+            if let quote = event.mentions.first?.quote {
+                #expect(line.contains(DOTEncoder.escaped(String(quote.prefix(40)))), "\(event.id)")
+                #expect(line.contains("URL=\"https://example.org/c/"))
+            }
+        }
+    }
+
+    @Test("written-out dates")
+    func longDates() {
+        #expect(DateLabel.long(for: EventDate(edtf: "1969-03-02")!) == "2 March 1969")
+        #expect(DateLabel.long(for: EventDate(edtf: "2024-02~")!) == "c. February 2024")
+        #expect(DateLabel.long(for: EventDate(edtf: "196X")!) == "1960s")
     }
 }

@@ -38,7 +38,7 @@ struct TimelineRendererTests {
     func failureWritesNothing() throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let failing = TimelineRenderer(options: RenderOptions()) { _ in
+        let failing = TimelineRenderer(options: RenderOptions()) { _, _ in
             throw TimelineError.graphviz(message: "simulated failure")
         }
         let out = dir.appendingPathComponent("out")
@@ -64,15 +64,16 @@ struct TimelineRendererTests {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         // The renderer's own DOT always parses; feed Graphviz broken DOT to exercise the real error path.
-        let broken = TimelineRenderer(options: RenderOptions()) { dot in
-            try GraphvizRenderer.renderSVG(dot: String(dot.dropLast(3)))
+        let broken = TimelineRenderer(options: RenderOptions()) { dot, engine in
+            try GraphvizRenderer.renderSVG(dot: String(dot.dropLast(3)), engine: engine)
         }
         let out = dir.appendingPathComponent("out")
         #expect(throws: TimelineError.self) { try broken.render(try TestSupport.fixture("realistic"), to: out) }
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
-    @Test("the SVG file name must be a plain file name", arguments: ["", "../x.svg", "a/b.svg", "timeline.md", ".."])
+    @Test("the SVG file name must be a plain file name", arguments: ["", "../x.svg", "a/b.svg", "timeline.md", "..",
+                                                                   "timeline.mermaid.md", "timeline.timelinejs.json"])
     func badSVGName(name: String) throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

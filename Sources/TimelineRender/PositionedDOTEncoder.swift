@@ -1,0 +1,118 @@
+import TimelineModel
+
+/// Encodes an event graph as DOT whose every node carries its position (`pos`, in points, from
+/// ``PositionedLayout``), for Graphviz's `nop2` engine (`neato -n2`): Graphviz then only sizes the labels,
+/// draws straight relation edges and writes the SVG, all in time linear in the size of the graph. Used for
+/// large timelines, where the `dot` engine's layout is slow.
+///
+/// The nodes and their attributes (labels, colours, tooltips, links) are those of ``DOTEncoder``, with the
+/// same escaping; the time axis is a row of period labels joined by grey edges, with compressed gaps marked.
+public struct PositionedDOTEncoder: Sendable {
+    /// Title, font, link and filter settings.
+    public var options: RenderOptions
+
+    /// Relation edges are labelled only when their ends are at least this far apart horizontally (points).
+    static let labelledEdgeSpan = 160.0
+
+    /// Creates an encoder with the given options.
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
+
+    /// The DOT text of `graph` with positions, ending with a newline: lay it out with the `nop2` engine.
+    public func encode(_ graph: EventGraph) -> String {
+        let graph = options.filter.apply(to: graph)
+        let periods = TimelinePeriod.periods(of: graph)
+        let layout = PositionedLayout(periods: periods)
+        let base = DOTEncoder(options: options)
+        let font = CorpusText.line(options.font)
+        let title = CorpusText.line(options.title)
+        func pos(_ x: Double, _ y: Double) -> String { "\(fmt(x)),\(fmt(-y))" }
+
+        var out = "digraph \(DOTEncoder.quoted(title)) {\n"
+        out += "  graph " + DOTEncoder.attributes([
+            ("charset", "UTF-8"), ("labelloc", "t"), ("labeljust", "l"), ("fontname", font), ("pad", "0.3"),
+            ("splines", "line"), ("outputorder", "edgesfirst"), ("tooltip", title),
+        ]) + ";\n"
+        out += "  graph [label=<" + TimelineLegend.htmlLabel(title: title, graph: graph, font: font) + ">];\n"
+        out += "  node " + DOTEncoder.attributes([
+            ("fontname", font), ("fontsize", "11"), ("shape", "box"), ("style", "rounded,filled"),
+            ("margin", "0.1,0.05"), ("penwidth", "1.2"), ("fixedsize", "true"),
+        ]) + ";\n"
+        out += "  edge " + DOTEncoder.attributes([("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")]) + ";\n"
+
+        if periods.isEmpty {
+            out += "  " + DOTEncoder.quoted("empty") + " " + DOTEncoder.attributes([
+                ("label", "No dated events"), ("shape", "plaintext"), ("style", ""), ("fixedsize", "false"),
+                ("pos", "0,0"),
+            ]) + ";\n}\n"
+            return out
+        }
+
+        out += "\n  // The time axis: period labels left to right, long gaps compressed and marked.\n"
+        let axisAttributes = DOTEncoder.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "normal")])
+        for (i, tick) in layout.ticks.enumerated() {
+            let count = tick.period.events.count
+            let id = "period:" + tick.period.key
+            out += "  " + DOTEncoder.quoted(id) + " " + DOTEncoder.attributes([
+                ("label", tick.period.label), ("shape", "plaintext"), ("style", ""), ("fontsize", "16"),
+                ("fontcolor", "#333333"), ("fixedsize", "false"),
+                ("tooltip", "\(tick.period.label): \(count) event\(count == 1 ? "" : "s")"),
+                ("pos", pos(tick.x, layout.axisY)),
+            ]) + ";\n"
+            guard i > 0 else { continue }
+            let previous = "period:" + layout.ticks[i - 1].period.key
+            if let gap = layout.gaps[i] {
+                let gapID = "gap:" + tick.period.key
+                out += "  " + DOTEncoder.quoted(gapID) + " "
+                    + DOTEncoder.attributes(DOTEncoder.gapAttributes(years: gap.years)
+                        + [("fixedsize", "false"), ("pos", pos(gap.x, layout.axisY))]) + ";\n"
+                out += "  " + DOTEncoder.quoted(previous) + " -> " + DOTEncoder.quoted(gapID) + " "
+                    + DOTEncoder.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "none"),
+                                             ("style", "dashed")]) + ";\n"
+                out += "  " + DOTEncoder.quoted(gapID) + " -> " + DOTEncoder.quoted(id) + " " + axisAttributes + ";\n"
+            } else {
+                out += "  " + DOTEncoder.quoted(previous) + " -> " + DOTEncoder.quoted(id) + " " + axisAttributes + ";\n"
+            }
+        }
+
+        out += "\n  // Events, stacked under their period in date order.\n"
+        var boxOfEvent: [String: PositionedLayout.Box] = [:]
+        for box in layout.boxes {
+            if boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
+            var attrs = base.eventAttributes(box.event)
+            attrs[0] = ("label", box.lines.joined(separator: "\n"))
+            attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("pos", pos(box.x, box.y))]
+            out += "  " + DOTEncoder.quoted(box.nodeID) + " " + DOTEncoder.attributes(attrs) + ";\n"
+        }
+
+        var relationLines: [String] = []
+        var seen = Set<Relation>()
+        var canonical = graph
+        canonical.canonicalize()
+        for relation in canonical.relations {
+            guard relation.from != relation.to, let from = boxOfEvent[relation.from], let to = boxOfEvent[relation.to]
+            else { continue }
+            var key = relation
+            key.evidence = Evidence(document: "", span: [], quote: "")
+            guard seen.insert(key).inserted else { continue }
+            var attrs = base.relationAttributes(relation, events: [relation.from: from.event, relation.to: to.event],
+                                                sameColumn: false)
+            if abs(from.x - to.x) < Self.labelledEdgeSpan { attrs.removeAll { $0.0 == "label" } }
+            relationLines.append("  " + DOTEncoder.quoted(from.nodeID) + " -> " + DOTEncoder.quoted(to.nodeID) + " "
+                                 + DOTEncoder.attributes(attrs) + ";\n")
+        }
+        if !relationLines.isEmpty {
+            out += "\n  // Relations stated in the corpus.\n" + relationLines.joined()
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// A coordinate with at most two decimals and no exponent.
+    private func fmt(_ v: Double) -> String {
+        let r = (v * 100).rounded() / 100
+        if r == r.rounded() { return String(Int(r)) }
+        return String(r)
+    }
+}
