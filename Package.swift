@@ -42,6 +42,8 @@ let package = Package(
             "TimelineRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Benchmarks (release build): print their figures; see BENCHMARKS.md.
+        .executableTarget(name: "timeline-bench-render", dependencies: ["TimelineModel", "TimelineRender"]),
         .testTarget(name: "TimelineModelTests", dependencies: ["TimelineModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineCorpusTests", dependencies: ["TimelineCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineTemporalTests", dependencies: ["TimelineTemporal"]),

@@ -63,8 +63,11 @@ extension EventExtractor {
                   let type = RelationType(rawValue: cue.type), type != .partOf else { continue }
             let needle = Array(word.unicodeScalars)
             guard let at = TextSearch.firstWord(needle, in: lower, caseInsensitive: true, from: sentence.lowerBound,
-                                                to: m.dateSpan.lowerBound),
-                  m.dateSpan.lowerBound - (at + needle.count) <= 12 else { continue }
+                                                to: m.dateSpan.lowerBound) else { continue }
+            // The date belongs to the cue's object: right after it, or anywhere in the clause the cue opens.
+            let gap = s[(at + needle.count)..<m.dateSpan.lowerBound]
+            let opensSentence = s[sentence.lowerBound..<at].allSatisfy { SentenceSplitter.isSpace($0) }
+            guard gap.count <= 12 || (opensSentence && !gap.contains(",") && gap.count <= 90) else { continue }
             // The near side: the clause before the cue.
             var start = at
             while start > sentence.lowerBound, !",;:".unicodeScalars.contains(s[start - 1]) { start -= 1 }
@@ -73,9 +76,28 @@ extension EventExtractor {
                 near = String(near.dropFirst(prep.count)).trimmingCharacters()
                 break
             }
-            let nearType = lexicon.eventType(of: near)
             var farEnd = m.dateSpan.upperBound
             while farEnd < sentence.upperBound, !",;:.".unicodeScalars.contains(s[farEnd]) { farEnd += 1 }
+            // A sentence-initial cue ("In response to the embargo in December 2022, exporters turned east"):
+            // the near side is the main clause after the date's clause.
+            if near.split(separator: " ").count < 2, farEnd < sentence.upperBound, s[farEnd] == "," {
+                var end = farEnd + 1
+                while end < sentence.upperBound, !";.".unicodeScalars.contains(s[end]) { end += 1 }
+                near = resolvePronouns(s.string((farEnd + 1)..<end).trimmingCharacters(), document: document, in: s)
+            }
+            if opensSentence, m.titleQuality < 3 {
+                // The dated event is the cue's object: "the European embargo ... introduced in December 2022".
+                var object = Array(s.string((at + needle.count)..<m.dateSpan.lowerBound).split(separator: " ").map(String.init))
+                while let last = object.last?.lowercased(),
+                      TitleMaker.trailingJunk.contains(last) || last.hasSuffix("ed") || lexicon.titleRules.datePrepositions.contains(last) {
+                    object.removeLast()
+                }
+                if object.count >= 2 {
+                    mentions[index].title = titles.finish(object.joined(separator: " "))
+                    mentions[index].titleQuality = 2
+                }
+            }
+            let nearType = lexicon.eventType(of: near)
             let farType = lexicon.eventType(of: s.string((at + needle.count)..<farEnd))
             guard near.split(separator: " ").count >= 2, nearType != "event", nearType != farType else { continue }
             mentions[index].type = farType

@@ -34,9 +34,6 @@ enum Pipeline {
     }
 
     static func render(_ graph: EventGraph, options: OutputOptions) throws -> [URL] {
-        var renderOptions = RenderOptions()
-        renderOptions.title = options.title
-        renderOptions.linkBase = options.linkBase
-        return try TimelineRenderer(options: renderOptions).render(graph, to: options.outputURL)
+        try RenderPipeline.render(graph, options: options)
     }
 }
