@@ -127,7 +127,7 @@ extension EventExtractor {
     func resolvePronouns(_ title: String, document: SourceDocument, in s: [Unicode.Scalar]) -> String {
         let lower = title.lowercased()
         let subjects = ["they ", "the two countries ", "the two nations ", "the two sides ", "both countries ",
-                        "both sides ", "the two states "]
+                        "both sides ", "the two states ", "two countries ", "two nations ", "two sides ", "two states "]
         let inner = ["between the two countries", "between the two sides", "between the two nations", "between the two"]
         guard subjects.contains(where: { lower.hasPrefix($0) }) || inner.contains(where: { lower.contains($0) }) else {
             return title

@@ -18,6 +18,8 @@ public struct TitleMaker: Sendable {
         "will", "would", "and", "but", "or", "to", "with", "as", "after", "before", "following", "led", "left",
         "presented", "gave", "marked", "began", "ended", "brought", "did", "could", "can", "may",
     ]
+    static let elaborations: Set<String> = ["involving", "including", "sending", "making", "leaving", "giving", "which",
+                                             "who", "whose", "while", "amid", "despite", "usually", "although"]
     static let trailingJunk: Set<String> = ["and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "by", "for",
                                              "with", "from", "that", "which", "its", "their", "as", "but", "than",
                                              "over", "along", "into", "about", "against", "after", "before", "under",
@@ -27,6 +29,7 @@ public struct TitleMaker: Sendable {
     public func title(quote q: [Unicode.Scalar], date: Range<Int>, language: String) -> (String, Int) {
         if language == "zh" { return (chineseTitle(q, date: date), 1) }
         let words = Words(q)
+        if let name = quotedName(q) { return (finish(name), 3) }
         if let np = nounPhrase(words, q: q, date: date) { return (finish(np), 3) }
         if let np = nounPhraseBefore(words, q: q, date: date) { return (finish(np), 3) }
         if let wc = whenClause(words, q: q, date: date) { return (finish(wc), 2) }
@@ -88,6 +91,30 @@ public struct TitleMaker: Sendable {
         }
         return phrase
     }
+
+    /// A proper name the sentence gives in quotes after a naming verb: `was named the "New Era ... Partnership"`.
+    func quotedName(_ q: [Unicode.Scalar]) -> String? {
+        let text = q.string(0..<q.count)
+        let lower = text.lowercased()
+        guard let verb = TitleMaker.namingVerbs.compactMap({ lower.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+            return nil
+        }
+        let after = text[text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: verb.upperBound))...]
+        guard let open = after.firstIndex(where: { $0 == "\"" || $0 == "“" }),
+              after.distance(from: after.startIndex, to: open) <= 6 else { return nil }
+        let rest = after[after.index(after: open)...]
+        guard let close = rest.firstIndex(where: { $0 == "\"" || $0 == "”" }) else { return nil }
+        let name = String(rest[..<close]).trimmingCharacters()
+        let words = name.split(separator: " ")
+        guard words.count >= 3, words.count <= 14, words.allSatisfy({ $0.first?.isUppercase == true || $0.count <= 3 }) else {
+            return nil
+        }
+        return name
+    }
+
+    static let namingVerbs = ["was named", "were named", "was called", "was dubbed", "was renamed", "was designated",
+                              "became known as", "was upgraded to", "were upgraded to", "was elevated to", "upgraded to",
+                              "elevated to", "renamed it", "known as"]
 
     /// "the open Sino-Soviet split in 1971–72": a determiner, an event noun phrase, a preposition, the date.
     func nounPhraseBefore(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
@@ -199,6 +226,15 @@ public struct TitleMaker: Sendable {
     func finish(_ raw: String) -> String {
         var s = TitleMaker.stripMarkdown(raw).collapsingSpaces().trimmingCharacters(extra: ",;:.\"'“”‘’ ")
         let limit = 72
+        // Long titles end before a participle or relative clause that only elaborates ("... drills involving ...").
+        if s.count > 40 {
+            var words = s.split(separator: " ").map(String.init)
+            if let cut = words.indices.dropFirst(4).first(where: { TitleMaker.elaborations.contains(words[$0].lowercased())
+                || (words[$0].lowercased() == "in" && $0 + 1 < words.count && ["a", "an"].contains(words[$0 + 1].lowercased())) }) {
+                words = Array(words[..<cut])
+                s = words.joined(separator: " ").trimmingCharacters(extra: ",;:—- ")
+            }
+        }
         if s.count > limit {
             var cutAt = s.index(s.startIndex, offsetBy: limit)
             if let space = s[..<cutAt].lastIndex(of: " ") { cutAt = space }
@@ -209,6 +245,14 @@ public struct TitleMaker: Sendable {
             }
             s = words.joined(separator: " ").trimmingCharacters(extra: ",;:—- ")
         }
+        // Headline style: no trailing adverb ("... significantly"), no leading article on a long title.
+        var words = s.split(separator: " ").map(String.init)
+        while words.count > 2, let last = words.last, last.count > 4, last.lowercased().hasSuffix("ly"),
+              last.first?.isLowercase == true {
+            words.removeLast()
+        }
+        if words.count > 3, words.first == "The" || words.first == "the" { words.removeFirst() }
+        s = words.joined(separator: " ")
         if let f = s.first, f.isLowercase { s = f.uppercased() + s.dropFirst() }
         return String(s.prefix(Event.maxTitleLength))
     }

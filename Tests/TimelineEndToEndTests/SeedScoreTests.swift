@@ -47,8 +47,7 @@ struct SeedScoreTests {
         #expect(score.document_dates == score.documents)
         #expect(score.bad_mentions == 0)
         #expect(score.empty_or_long_titles == 0)
-        // Below the targets (0.75 and 0.5) for now: these guard against regressions.
-        #expect(score.relation_recall >= 0.5)
-        #expect(score.title_word_overlap >= 0.4)
+        #expect(score.relation_recall >= 0.75)
+        #expect(score.title_word_overlap >= 0.5)
     }
 }

@@ -16,8 +16,8 @@ struct CompoundStatementTests {
         let ex = extractor.extract(doc("It was not until the new premier took office in 1998 that the two governments began to negotiate."))
         #expect(ex.mentions.count == 2)
         #expect(ex.mentions.map(\.edtf) == ["1998", "1998"])
-        #expect(ex.mentions[0].title == "The new premier took office")
-        #expect(ex.mentions[1].title.hasPrefix("The two governments began to negotiate"))
+        #expect(ex.mentions[0].title == "New premier took office")
+        #expect(ex.mentions[1].title.hasPrefix("Two governments began to negotiate"))
         #expect(ex.relations.map(\.type) == [.precedes])
         #expect(ex.relations.first?.from == 0 && ex.relations.first?.to == 1)
     }
