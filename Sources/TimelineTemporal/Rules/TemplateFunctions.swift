@@ -24,7 +24,7 @@ struct TemplateContext {
 /// | `{ref:UNIT:OFF}` | the DCT's UNIT shifted by OFF, at UNIT granularity | `{ref:week:-1}` → `2013-W11` |
 /// | `{dur:N:UNIT}` | a duration | `{dur:3:hour}` → `PT3H` |
 /// | `{span:UNIT:N}` | EDTF interval of the last N UNITs up to the DCT | `{span:decade:1}` → `2003/2013` |
-/// | `{weekday:W}` / `{weekday:W:-1}` | a weekday near the DCT (tense heuristic / last / next) | `{weekday:5}` → `2013-03-22` |
+/// | `{weekday:W}` / `{weekday:W:-1}` / `{weekday:W:past}` | a weekday near the DCT (tense heuristic / last / next / on or before) | `{weekday:5}` → `2013-03-22` |
 /// | `{yearfor:KIND:N}` / `{yearfor:KIND:N:DIR}` | the year of month/quarter/season N near the DCT: by tense, or the last (-1), this (0), next (1) | `{yearfor:month:12}` → `2012` in a past-tense sentence |
 /// | `{weekend:}` | the weekend near the DCT: the last one in a past-tense sentence, else this one | `{weekend:}` → `2013-W12-WE` |
 /// | `{when:X:LO:HI}` | nothing when LO ≤ X ≤ HI, else the rule does not apply | `{when:num:1:999}{dur:num:unit}` |
@@ -102,6 +102,9 @@ enum TemplateFunctions {
             return holiday(h, &ctx)
         case "weekday":
             guard let w = int(0), (1...7).contains(w) else { return nil }
+            if rawArgs.count > 1, rawArgs[1] == "past" || rawArgs[1] == "future" {
+                return weekday(w, onOrAfter: rawArgs[1] == "future", &ctx)
+            }
             return weekday(w, direction: rawArgs.count > 1 ? int(1) : nil, &ctx)
         case "yy":
             guard let y = int(0), (0...99).contains(y) else { return nil }
@@ -242,36 +245,69 @@ enum TemplateFunctions {
         }
     }
 
+    /// The weekday on or before the DCT (`past`) or on or after it (`future`), whatever the tense.
+    static func weekday(_ w: Int, onOrAfter: Bool, _ ctx: inout TemplateContext) -> String {
+        guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-WXX-\(w)" }
+        let dw = d.weekday
+        return onOrAfter ? d.adding(days: (w - dw + 7) % 7).description : d.adding(days: -((dw - w + 7) % 7)).description
+    }
+
     /// Whether the sentence around the match speaks of the future (`will`, `'ll`...).
     static func isFutureContext(_ ctx: TemplateContext) -> Bool { tense(ctx) == 1 }
 
-    /// The tense of the sentence around the match: 1 future, -1 past, 0 unknown. The tense marker
-    /// nearest to the match decides (`said Wednesday` is past even if the sentence goes on with `will`);
-    /// markers are the language's `future` and `past` words, and English words ending in `-ed`. Looks
-    /// up to 12 tokens back and 8 ahead, within the sentence.
-    static func tense(_ ctx: TemplateContext) -> Int {
-        let stops = PatternMatcher.sentenceEnds
-        func marker(_ i: Int) -> Int {
-            let t = ctx.tokens[i]
-            if let f = ctx.futureWords, !f.matches(ctx.tokens, at: i).isEmpty { return 1 }
-            if let p = ctx.pastWords, !p.matches(ctx.tokens, at: i).isEmpty { return -1 }
-            if t.kind == .word, t.key.utf8.count > 4, t.key.hasSuffix("ed") { return -1 }
-            return 0
+    /// The tense of the sentence around the match: 1 future, -1 past, 0 unknown.
+    ///
+    /// First, a cue just before the match decides: an entry of the `future`/`past` word list whose value is
+    /// `prep` counts only when it ends at most one token before the match (`by [May]`, `until [Friday]`,
+    /// `since the [Oct. 23] slaying`); one whose value is `prep-month` only for months, seasons and quarters
+    /// (`monthCues`: `by [May]` is future, `had filed by [Wednesday]` is not). Otherwise the tense marker nearest to the match decides (`said
+    /// Wednesday` is past even if the sentence goes on with `will`): entries of the `future` and `past`
+    /// lists (an entry whose value is `present`, like `is`, marks the present and leaves the tense unknown),
+    /// and English words ending in `-ed` unless an auxiliary makes them passive or infinitive (`will be
+    /// named`, `is expected`). Looks up to 25 tokens back and 12 ahead, within the sentence (a full stop
+    /// after an abbreviation such as `Mr.` or `P.` does not end it).
+    static func tense(_ ctx: TemplateContext, monthCues: Bool = false) -> Int {
+        let tokens = ctx.tokens
+        // Cues right before the match.
+        var k = ctx.matchStart - 1
+        while k >= 0 && k >= ctx.matchStart - 4 {
+            if isSentenceEnd(tokens, k) { break }
+            if let v = listValue(ctx.futureWords, tokens, k, endingBy: ctx.matchStart),
+               v == "prep" || (v == "prep-month" && monthCues) { return 1 }
+            if let v = listValue(ctx.pastWords, tokens, k, endingBy: ctx.matchStart),
+               v == "prep" || (v == "prep-month" && monthCues) { return -1 }
+            k -= 1
+        }
+        func marker(_ i: Int) -> Int? {
+            let t = tokens[i]
+            for (list, dir) in [(ctx.futureWords, 1), (ctx.pastWords, -1)] {
+                guard let l = list else { continue }
+                for m in l.matches(tokens, at: i) where m.end <= ctx.matchStart || i >= ctx.matchEnd {
+                    if m.value.hasPrefix("prep") { continue }
+                    if m.value == "present" { return 0 }
+                    // A participle after an auxiliary (`will be paid`) is no past tense.
+                    if dir < 0, m.end == i + 1, i > 0, passiveAux.contains(tokens[i - 1].key) { return nil }
+                    return dir
+                }
+            }
+            if t.kind == .word, !t.capitalized, t.key.utf8.count > 4, t.key.hasSuffix("ed") {
+                if i > 0, passiveAux.contains(tokens[i - 1].key) { return nil }
+                return -1
+            }
+            return nil
         }
         var back = ctx.matchStart - 1, ahead = ctx.matchEnd
         var backOpen = true, aheadOpen = true
-        for step in 1...12 {
+        for step in 1...25 {
             if backOpen {
-                if back < 0 || stops.contains(ctx.tokens[back].key) { backOpen = false } else {
-                    let m = marker(back)
-                    if m != 0 { return m }
+                if back < 0 || isSentenceEnd(tokens, back) { backOpen = false } else {
+                    if let m = marker(back) { return m }
                     back -= 1
                 }
             }
-            if aheadOpen && step <= 8 {
-                if ahead >= ctx.tokens.count || stops.contains(ctx.tokens[ahead].key) { aheadOpen = false } else {
-                    let m = marker(ahead)
-                    if m != 0 { return m }
+            if aheadOpen && step <= 12 {
+                if ahead >= tokens.count || isSentenceEnd(tokens, ahead) { aheadOpen = false } else {
+                    if let m = marker(ahead) { return m }
                     ahead += 1
                 }
             }
@@ -280,13 +316,45 @@ enum TemplateFunctions {
         return 0
     }
 
+    /// The value of the longest `list` entry starting at token `i` and ending within one token of `limit`.
+    private static func listValue(_ list: WordList?, _ tokens: [Token], _ i: Int, endingBy limit: Int) -> String? {
+        guard let list else { return nil }
+        for m in list.matches(tokens, at: i) where m.end <= limit && m.end >= limit - 1 { return m.value }
+        return nil
+    }
+
+    /// Words before an `-ed` form that make it passive or infinitive rather than past (`will be named`).
+    static let passiveAux: Set<String> = ["be", "been", "being", "is", "are", "am", "to", "will", "would", "get", "gets"]
+
+    /// Words a full stop follows in abbreviations rather than at the end of a sentence.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "sen", "rep",
+        "gov", "pres", "prof", "rev", "messrs", "corp", "inc", "co", "ltd", "bros", "vs", "no", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "calif", "ariz", "fla", "ind",
+        "ore", "mass", "conn", "wash", "mich", "wis", "ill", "tenn", "ky", "va", "pa", "penn", "okla", "tex", "colo",
+        "ga", "ala", "md", "minn", "neb", "nev", "del",
+    ]
+
+    /// Whether token `i` ends a sentence: `.` `!` `?` `;` (and Chinese ones), but not the full stop of an
+    /// abbreviation (`Mr.`, `P.`, `Corp.`) or one followed by a lower-case word.
+    static func isSentenceEnd(_ tokens: [Token], _ i: Int) -> Bool {
+        let t = tokens[i]
+        guard PatternMatcher.sentenceEnds.contains(t.key) else { return false }
+        guard t.key == ".", i > 0 else { return true }
+        let p = tokens[i - 1]
+        if p.kind == .word, !t.spaceBefore, p.key.count == 1 || abbreviations.contains(p.key) { return false }
+        if i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].capitalized { return false }
+        return true
+    }
+
     /// A fixed (`12-25`) or floating (`11/4/4`: fourth Thursday of November; `05/-1/1`: last Monday of May)
     /// holiday, in the year chosen as for a month name.
     static func holiday(_ spec: String, _ ctx: inout TemplateContext) -> String? {
         let fixed = spec.split(separator: "-").compactMap { Int($0) }
         let floating = spec.split(separator: "/").compactMap { Int($0) }
         let month = fixed.count == 2 ? fixed[0] : floating.count == 3 ? floating[0] : 0
-        guard (1...12).contains(month), let ys = yearFor(kind: "month", value: String(month), direction: nil, &ctx) else {
+        guard (1...12).contains(month),
+              let ys = yearFor(kind: "month", value: String(month), direction: nil, newsPrior: false, &ctx) else {
             return nil
         }
         guard let y = Int(ys) else { return "XXXX-\(pad2(month))-" + (fixed.count == 2 ? pad2(fixed[1]) : "XX") }
@@ -306,7 +374,8 @@ enum TemplateFunctions {
     }
 
     /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
-    static func yearFor(kind: String, value: String, direction: Int?, _ ctx: inout TemplateContext) -> String? {
+    static func yearFor(kind: String, value: String, direction: Int?, newsPrior: Bool = true,
+                        _ ctx: inout TemplateContext) -> String? {
         let periods: Int, target: Int
         switch kind {
         case "month": periods = 12; target = Int(value) ?? 0
@@ -326,8 +395,17 @@ enum TemplateFunctions {
         case "half": current = (d.month - 1) / 6 + 1
         default: current = d.month == 12 ? 4 : d.month < 3 ? 0 : (d.month - 3) / 3 + 1  // winter straddles years
         }
-        let dir = direction ?? tense(ctx)
+        let dir = direction ?? tense(ctx, monthCues: true)
         var y = d.year
+        if kind == "month" && direction == nil && newsPrior {
+            // News speaks of the coming month or two, and of the months before: a month up to two months
+            // ahead of the DCT's is the coming one whatever the tense; one five or more ahead is last year's
+            // unless the sentence is in the future; in between the tense decides (unknown: the coming one).
+            let ahead = (target - current + 12) % 12
+            let forward = ahead <= 2 || (ahead <= 4 && dir >= 0) || dir > 0
+            if forward { return year4(target < current ? y + 1 : y) }
+            return year4(target > current ? y - 1 : y)
+        }
         switch dir {
         case ..<0 where direction != nil: if target >= current { y -= 1 }   // "last May": strictly before
         case ..<0: if target > current { y -= 1 }                           // past tense: on or before
