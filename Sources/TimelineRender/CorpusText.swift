@@ -7,6 +7,7 @@ enum CorpusText {
     /// control characters (C0, DEL, C1), bidirectional embedding/override/isolate controls and the
     /// XML-forbidden noncharacters U+FFFE/U+FFFF are dropped, and the result is trimmed.
     static func line(_ text: String) -> String {
+        if isClean(text) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -24,6 +25,50 @@ enum CorpusText {
         return String(out)
     }
 
+    /// Whether `line(text)` is `text` itself: no leading, trailing or repeated space, no other whitespace,
+    /// nothing dropped. A scan of the UTF-8 bytes (the common case, which then costs no allocation).
+    private static func isClean(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousSpace = true  // a leading space is not clean
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                switch byte {
+                case 0x20:
+                    if previousSpace { return false }
+                    previousSpace = true
+                    i += 1
+                    continue
+                case 0x00...0x1F, 0x7F:
+                    return false
+                case 0xC2:  // U+0080–U+00A0: C1 controls, NEL, NO-BREAK SPACE
+                    if i + 1 < n, bytes[i + 1] <= 0xA0 { return false }
+                case 0xE1:  // U+1680 OGHAM SPACE MARK
+                    if i + 2 < n, bytes[i + 1] == 0x9A, bytes[i + 2] == 0x80 { return false }
+                case 0xE2:
+                    if i + 2 < n {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        // U+2000–U+200A spaces, U+2028/2029 separators, U+202A–U+202E bidi, U+202F space
+                        if b1 == 0x80, b2 <= 0x8A || (0xA8...0xAF).contains(b2) { return false }
+                        // U+205F space, U+2066–U+2069 bidi isolates
+                        if b1 == 0x81, b2 == 0x9F || (0xA6...0xA9).contains(b2) { return false }
+                    }
+                case 0xE3:  // U+3000 IDEOGRAPHIC SPACE
+                    if i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return false }
+                case 0xEF:  // U+FFFE, U+FFFF
+                    if i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE { return false }
+                default:
+                    break
+                }
+                previousSpace = false
+                i += 1
+            }
+            return !previousSpace || n == 0
+        }
+    }
+
     /// `line(text)`, cut to at most `limit` characters (an ellipsis marks the cut, at a space when one is near).
     static func line(_ text: String, limit: Int) -> String {
         truncate(line(text), limit: limit)
@@ -31,7 +76,8 @@ enum CorpusText {
 
     /// Cuts `text` to at most `limit` characters, ending with "…" when it was cut.
     static func truncate(_ text: String, limit: Int) -> String {
-        guard text.count > limit, limit > 1 else { return text }
+        // A character takes at least one UTF-8 byte: a text of at most `limit` bytes is never cut.
+        guard text.utf8.count > limit, text.count > limit, limit > 1 else { return text }
         var cut = String(text.prefix(limit - 1))
         if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) < 16 {
             cut = String(cut[..<space])
@@ -93,17 +139,16 @@ enum CorpusText {
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 4)
         let tokens = tokenize(text)
-        let greedy = fill(tokens, width: width)
-        guard greedy.count > 1 else { return greedy }
+        let greedy = lineCount(tokens, width: width)
+        guard greedy > 1 else { return fill(tokens, width: width) }
         // The narrowest width that needs no more lines, so that the last line is not a stub.
         let total = tokens.reduce(0) { $0 + $1.cost + ($1.spaceBefore ? 1 : 0) }
-        var w = max(4, (total + greedy.count - 1) / greedy.count)
+        var w = max(4, (total + greedy - 1) / greedy)
         while w < width {
-            let lines = fill(tokens, width: w)
-            if lines.count <= greedy.count { return lines }
+            if lineCount(tokens, width: w) <= greedy { return fill(tokens, width: w) }
             w += 1
         }
-        return greedy
+        return fill(tokens, width: width)
     }
 
     private struct Token {
@@ -115,6 +160,7 @@ enum CorpusText {
     /// Words (runs of narrow characters) and single wide characters, with CJK punctuation kept with its
     /// neighbour.
     private static func tokenize(_ text: String) -> [Token] {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return tokenizeASCII(text) }
         var tokens: [Token] = []
         var word = ""
         var space = false
@@ -149,6 +195,72 @@ enum CorpusText {
         }
         flush()
         return tokens
+    }
+
+    /// ``tokenize(_:)`` of ASCII text without CR (one character per byte, none wide): the words between
+    /// spaces, each costing its length.
+    private static func tokenizeASCII(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var space = false
+        var start: String.Index?
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: " ") {
+                if let s = start {
+                    tokens.append(Token(text: String(text[s..<i]), cost: utf8.distance(from: s, to: i), spaceBefore: space))
+                    space = false
+                    start = nil
+                }
+                space = true
+            } else if start == nil {
+                start = i
+            }
+            i = utf8.index(after: i)
+        }
+        if let s = start {
+            tokens.append(Token(text: String(text[s...]), cost: utf8.distance(from: s, to: utf8.endIndex), spaceBefore: space))
+        }
+        return tokens
+    }
+
+    /// How many lines ``fill(_:width:)`` makes, without building them.
+    private static func lineCount(_ tokens: [Token], width: Int) -> Int {
+        var lines = 0
+        var used = 0
+        var empty = true
+        for token in tokens {
+            let gap = (token.spaceBefore && !empty) ? 1 : 0
+            if used + gap + token.cost <= width {
+                used += gap + token.cost
+                empty = false
+                continue
+            }
+            if !empty {
+                lines += 1
+                used = 0
+                empty = true
+            }
+            var cost = token.cost
+            if cost > width {
+                // Cut as fill does: line-sized pieces by character widths.
+                var headCost = 0
+                for c in token.text {
+                    let w = columns(c)
+                    if headCost + w > width {
+                        lines += 1
+                        cost -= headCost
+                        headCost = 0
+                        if cost <= width { break }
+                    }
+                    headCost += w
+                }
+            }
+            used = cost
+            empty = false
+        }
+        if !empty { lines += 1 }
+        return lines
     }
 
     /// Greedy line filling.

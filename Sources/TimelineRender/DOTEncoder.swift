@@ -181,16 +181,22 @@ public struct DOTEncoder: Sendable {
     }
 
     func eventAttributes(_ event: Event) -> [(String, String)] {
-        let date = DateLabel.text(for: event.date)
+        let title = CorpusText.line(event.title)
+        let lines = [DateLabel.text(for: event.date)] + CorpusText.wrap(title.isEmpty ? "(untitled)" : title,
+                                                                          width: Self.labelWidth)
+        return eventAttributes(event, labelLines: lines, longDate: DateLabel.long(for: event.date))
+    }
+
+    /// ``eventAttributes(_:)`` with the label lines and the written-out date already made.
+    func eventAttributes(_ event: Event, labelLines lines: [String], longDate: String) -> [(String, String)] {
         let title = CorpusText.line(event.title)
         let type = CorpusText.line(event.type)
         let colors = EventStyle.colors(forType: type)
-        let lines = [date] + CorpusText.wrap(title.isEmpty ? "(untitled)" : title, width: Self.labelWidth)
         var attrs: [(String, String)] = [
             ("label", lines.joined(separator: "\n")),
             ("fillcolor", colors.fill), ("color", colors.border),
         ]
-        var tip = "\(DateLabel.long(for: event.date)) — \(title) (\(type.isEmpty ? "event" : type))"
+        var tip = "\(longDate) — \(title) (\(type.isEmpty ? "event" : type))"
         let actors = event.actors.map { CorpusText.line($0) }.filter { !$0.isEmpty }
         if !actors.isEmpty { tip += " — " + actors.joined(separator: ", ") }
         let places = event.places.map { CorpusText.line($0) }.filter { !$0.isEmpty }
@@ -211,15 +217,58 @@ public struct DOTEncoder: Sendable {
     /// `[k1="v1", k2="v2"]`, each value escaped and quoted. A newline in a value (only the renderer puts
     /// them there: corpus text is cleaned to one line first) becomes DOT's centred line break `\n`.
     static func attributes(_ pairs: [(String, String)]) -> String {
-        "[" + pairs.map { key, value in
-            key + "=\"" + value.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { escaped(String($0)) }.joined(separator: "\\n") + "\""
-        }.joined(separator: ", ") + "]"
+        var out = ""
+        appendAttributes(pairs, to: &out)
+        return out
+    }
+
+    /// Appends ``attributes(_:)`` of `pairs` to `out`.
+    static func appendAttributes(_ pairs: [(String, String)], to out: inout String) {
+        out += "["
+        for (i, (key, value)) in pairs.enumerated() {
+            if i > 0 { out += ", " }
+            out += key
+            out += "=\""
+            if value.utf8.contains(UInt8(ascii: "\n")) {
+                var first = true
+                for part in value.split(separator: "\n", omittingEmptySubsequences: false) {
+                    if !first { out += "\\n" }
+                    first = false
+                    appendEscaped(String(part), to: &out)
+                }
+            } else {
+                appendEscaped(value, to: &out)
+            }
+            out += "\""
+        }
+        out += "]"
     }
 
     /// `s` as a quoted DOT ID: cleaned to one line, then escaped.
     static func quoted(_ s: String) -> String {
         "\"" + escaped(s) + "\""
+    }
+
+    /// Appends ``quoted(_:)`` of `s` to `out`.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
+        appendEscaped(s, to: &out)
+        out += "\""
+    }
+
+    /// Appends ``escaped(_:)`` of `s` to `out`.
+    static func appendEscaped(_ s: String, to out: inout String) {
+        let line = CorpusText.line(s)
+        if needsEscaping(line) {
+            out += escaped(line)
+        } else {
+            out += line
+        }
+    }
+
+    /// Whether `line` holds a character ``escaped(_:)`` changes (`\`, `"`, `&`).
+    private static func needsEscaping(_ line: String) -> Bool {
+        line.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "&") }
     }
 
     /// Escapes text for the inside of a quoted DOT string: the text is first cleaned to one line (no
@@ -230,7 +279,9 @@ public struct DOTEncoder: Sendable {
     /// corpus `&lt;` would display as `<`. A WORD JOINER (U+2060, invisible) after such an `&` keeps it literal.
     /// Works on Unicode scalars, not characters: a combining mark after `"` must not hide the quote.
     static func escaped(_ s: String) -> String {
-        let scalars = Array(CorpusText.line(s).unicodeScalars)
+        let line = CorpusText.line(s)
+        if !needsEscaping(line) { return line }
+        let scalars = Array(line.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, c) in scalars.enumerated() {
             switch c {

@@ -5,14 +5,52 @@ enum DateLabel {
     /// The date as a reader sees it: `1969-03-02`, `1969-03`, `spring 2013`, `1960s`, `20th century`,
     /// `1971–1972`, `2000 onward`, `c. 2000–2004`, `1969?`. Falls back to the cleaned EDTF text.
     static func text(for date: EventDate) -> String {
-        guard let edtf = EDTF(date.value) else { return CorpusText.line(date.value, limit: 40) }
+        guard let edtf = parse(date.value) else { return CorpusText.line(date.value, limit: 40) }
         return text(for: edtf)
+    }
+
+    /// `EDTF(value)`, with the common plain forms `YYYY`, `YYYY-MM`, `YYYY-MM-DD` and `YYYX` read straight
+    /// from the bytes (the general parser works on characters and dominated the encoding of large
+    /// timelines); everything else goes to `EDTF(value)`.
+    static func parse(_ value: String) -> EDTF? {
+        let b = Array(value.utf8.prefix(11))
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard (0x30...0x39).contains(b[i]) else { return nil }
+                n = n * 10 + Int(b[i] - 0x30)
+            }
+            return n
+        }
+        let dash = UInt8(ascii: "-")
+        switch b.count {
+        case 4:
+            if let y = digits(0..<4) { return EDTF(first: .year(y)) }
+            if b[3] == UInt8(ascii: "X"), let d = digits(0..<3) { return EDTF(first: .decade(d)) }
+        case 7:
+            if b[4] == dash, let y = digits(0..<4), let m = digits(5..<7), (1...12).contains(m) {
+                return EDTF(first: .month(y, m))
+            }
+        case 10:
+            if b[4] == dash, b[7] == dash, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
+               CalendarDay(year: y, month: m, day: d).isValid {
+                return EDTF(first: .day(y, m, d))
+            }
+        default:
+            break
+        }
+        return EDTF(value)
     }
 
     /// The date written out for a tooltip or a TimelineJS card: `2 March 1969`, `March 1969`, otherwise as
     /// ``text(for:)``.
     static func long(for date: EventDate) -> String {
-        guard let edtf = EDTF(date.value) else { return text(for: date) }
+        guard let edtf = parse(date.value) else { return text(for: date) }
+        return long(for: edtf)
+    }
+
+    /// ``long(for:)`` of an already parsed date.
+    static func long(for edtf: EDTF) -> String {
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                       "October", "November", "December"]
         var body: String

@@ -2,6 +2,9 @@
 
 import CGraphviz
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TimelineModel
 
 /// Lays out DOT and renders it to SVG with Graphviz's libraries, in this process: no `dot` program is run,
@@ -48,8 +51,7 @@ public enum GraphvizRenderer {
             graphvizMessages = ""
         }
 
-        if graphvizContext == nil { graphvizContext = gvContext() }
-        guard let gvc = graphvizContext else {
+        guard let gvc = engine == .nop2 ? positionedContext() : mainContext() else {
             throw TimelineError.graphviz(message: "could not create a Graphviz context")
         }
 
@@ -71,6 +73,65 @@ public enum GraphvizRenderer {
         }
         defer { gvFreeRenderData(buffer) }
         return Data(bytes: buffer, count: Int(length))
+    }
+
+    /// The process's Graphviz context with every installed plugin (from libgvc's `config6a`), created on
+    /// first use. Call with the lock held.
+    private static func mainContext() -> OpaquePointer? {
+        if graphvizContext == nil { graphvizContext = gvContext() }
+        return graphvizContext
+    }
+
+    /// The context for ``Engine/nop2``: only Graphviz's `core` (SVG writer) and `neato_layout` (`nop2`)
+    /// plugins, without a text layout plugin. Created on first use; call with the lock held.
+    ///
+    /// The positioned layout has already sized every box (``PositionedLayout``), so measuring each label
+    /// line with pango, which the main context does and which costs about as much as the rest of the
+    /// rendering, buys nothing: without a text layout plugin Graphviz estimates text widths from its
+    /// built-in font metrics instead, and the SVG still names the requested font, so viewers draw the
+    /// same text. The plugins are the installed ones, loaded from libgvc's plugin directory. When they
+    /// cannot be loaded the main context is used instead (slower, same drawing).
+    private static func positionedContext() -> OpaquePointer? {
+        if !positionedContextTried {
+            positionedContextTried = true
+            positionedGraphvizContext = contextWithoutTextLayout()
+        }
+        return positionedGraphvizContext ?? mainContext()
+    }
+
+    /// A context with the `core` and `neato_layout` plugin libraries registered as built-ins, or nil.
+    private static func contextWithoutTextLayout() -> OpaquePointer? {
+        var symbols: [(String, UnsafeMutableRawPointer)] = []
+        for plugin in ["core", "neato_layout"] {
+            let symbol = "gvplugin_\(plugin)_LTX_library"
+            guard let library = pluginDirectories().lazy.compactMap({ dir in
+                ["libgvplugin_\(plugin).so.6", "libgvplugin_\(plugin).so", "libgvplugin_\(plugin).6.dylib"]
+                    .lazy.compactMap { dlopen(dir + "/" + $0, RTLD_NOW | RTLD_LOCAL) }.first
+            }).first, let address = dlsym(library, symbol) else { return nil }
+            symbols.append((symbol, address))
+        }
+        // libgvc keeps pointers to the list and its names for the life of the context: never freed.
+        let list = UnsafeMutablePointer<lt_symlist_t>.allocate(capacity: symbols.count + 1)
+        for (i, (name, address)) in symbols.enumerated() {
+            list[i] = lt_symlist_t(name: UnsafePointer(strdup(name)), address: address)
+        }
+        list[symbols.count] = lt_symlist_t(name: nil, address: nil)
+        return gvContextPlugins(list, 0)
+    }
+
+    /// Where Graphviz's plugin libraries may be: `GVBINDIR`, the directory libgvc itself uses
+    /// (`gvconfig_libdir`, found at run time since no header declares it), then the usual install paths.
+    private static func pluginDirectories() -> [String] {
+        var dirs: [String] = []
+        if let env = getenv("GVBINDIR") { dirs.append(String(cString: env)) }
+        typealias LibDir = @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
+        if let gvc = mainContext(), let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "gvconfig_libdir"),
+           let dir = unsafeBitCast(symbol, to: LibDir.self)(gvc) {
+            dirs.append(String(cString: dir))
+        }
+        dirs += ["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz", "/usr/lib64/graphviz",
+                 "/usr/lib/graphviz", "/usr/local/lib/graphviz", "/opt/homebrew/lib/graphviz"]
+        return dirs
     }
 
     /// What to do when Graphviz cannot find its `dot` layout or `svg` renderer plugins.
@@ -100,6 +161,10 @@ private let graphvizLock = NSLock()
 /// The process's Graphviz context (plugins loaded from libgvc's `config6a`), created on first use under
 /// ``graphvizLock`` and deliberately never freed.
 nonisolated(unsafe) private var graphvizContext: OpaquePointer?
+
+/// The context of ``GraphvizRenderer/positionedContext()``, once tried (nil when it could not be made).
+nonisolated(unsafe) private var positionedGraphvizContext: OpaquePointer?
+nonisolated(unsafe) private var positionedContextTried = false
 
 /// What libcgraph reported during the current call. Only read or written while holding ``graphvizLock``
 /// (the C callback below runs inside Graphviz calls made under the lock).

@@ -36,8 +36,9 @@ public struct PositionedDOTEncoder: Sendable {
         ]) + ";\n"
         out += "  graph [label=<" + TimelineLegend.htmlLabel(title: title, graph: graph, font: font) + ">];\n"
         out += "  node " + DOTEncoder.attributes([
-            ("fontname", font), ("fontsize", "11"), ("shape", "box"), ("style", "rounded,filled"),
+            ("fontname", font), ("fontsize", "11"), ("shape", "box"), ("style", "filled"),
             ("margin", "0.1,0.05"), ("penwidth", "1.2"), ("fixedsize", "true"),
+            ("width", fmt(PositionedLayout.boxWidth / 72)),
         ]) + ";\n"
         out += "  edge " + DOTEncoder.attributes([("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")]) + ";\n"
 
@@ -77,19 +78,24 @@ public struct PositionedDOTEncoder: Sendable {
         }
 
         out += "\n  // Events, stacked under their period in date order.\n"
+        out.reserveCapacity(out.utf8.count + layout.boxes.count * 700)
         var boxOfEvent: [String: PositionedLayout.Box] = [:]
+        boxOfEvent.reserveCapacity(layout.boxes.count)
         for box in layout.boxes {
             if boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
-            var attrs = base.eventAttributes(box.event)
-            attrs[0] = ("label", box.lines.joined(separator: "\n"))
-            attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("pos", pos(box.x, box.y))]
-            out += "  " + DOTEncoder.quoted(box.nodeID) + " " + DOTEncoder.attributes(attrs) + ";\n"
+            var attrs = base.eventAttributes(box.event, labelLines: box.lines, longDate: box.longDate)
+            attrs += [("height", fmt(box.height / 72)), ("pos", pos(box.x, box.y))]
+            out += "  "
+            DOTEncoder.appendQuoted(box.nodeID, to: &out)
+            out += " "
+            DOTEncoder.appendAttributes(attrs, to: &out)
+            out += ";\n"
         }
 
-        var relationLines: [String] = []
         var seen = Set<Relation>()
         var canonical = graph
         canonical.canonicalize()
+        var first = true
         for relation in canonical.relations {
             guard relation.from != relation.to, let from = boxOfEvent[relation.from], let to = boxOfEvent[relation.to]
             else { continue }
@@ -99,11 +105,15 @@ public struct PositionedDOTEncoder: Sendable {
             var attrs = base.relationAttributes(relation, events: [relation.from: from.event, relation.to: to.event],
                                                 sameColumn: false)
             if abs(from.x - to.x) < Self.labelledEdgeSpan { attrs.removeAll { $0.0 == "label" } }
-            relationLines.append("  " + DOTEncoder.quoted(from.nodeID) + " -> " + DOTEncoder.quoted(to.nodeID) + " "
-                                 + DOTEncoder.attributes(attrs) + ";\n")
-        }
-        if !relationLines.isEmpty {
-            out += "\n  // Relations stated in the corpus.\n" + relationLines.joined()
+            if first { out += "\n  // Relations stated in the corpus.\n" }
+            first = false
+            out += "  "
+            DOTEncoder.appendQuoted(from.nodeID, to: &out)
+            out += " -> "
+            DOTEncoder.appendQuoted(to.nodeID, to: &out)
+            out += " "
+            DOTEncoder.appendAttributes(attrs, to: &out)
+            out += ";\n"
         }
         out += "}\n"
         return out

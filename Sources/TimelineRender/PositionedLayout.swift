@@ -20,6 +20,8 @@ struct PositionedLayout {
         var width: Double
         var height: Double
         var lines: [String]
+        /// The date written out, for the tooltip (``DateLabel/long(for:)``).
+        var longDate: String
     }
 
     /// A period label on the axis, centred over the period's columns.
@@ -86,7 +88,7 @@ struct PositionedLayout {
                     column += 1
                     y = top
                 }
-                let lines = Self.label(event)
+                let (lines, longDate) = Self.label(event)
                 let height = Double(lines.count) * Self.lineHeight + Self.boxPadding
                 var id = "event:" + event.id
                 var n = 2
@@ -94,7 +96,7 @@ struct PositionedLayout {
                 used.insert(id)
                 let cx = left + Double(column) * (Self.boxWidth + Self.columnGap) + Self.boxWidth / 2
                 boxes.append(Box(event: event, nodeID: id, x: cx, y: y + height / 2, width: Self.boxWidth,
-                                 height: height, lines: lines))
+                                 height: height, lines: lines, longDate: longDate))
                 y += height + Self.rowGap
                 maxBottom = max(maxBottom, y)
             }
@@ -106,14 +108,18 @@ struct PositionedLayout {
         height = maxBottom
     }
 
-    /// The label lines of an event box: its date, then its title wrapped (cut after ``maxTitleLines`` lines).
-    static func label(_ event: Event) -> [String] {
+    /// The label lines of an event box: its date, then its title wrapped (cut after ``maxTitleLines`` lines);
+    /// and the date written out for the tooltip. The date is parsed once for both.
+    static func label(_ event: Event) -> (lines: [String], longDate: String) {
         let title = CorpusText.line(event.title)
         var wrapped = CorpusText.wrap(title.isEmpty ? "(untitled)" : title, width: DOTEncoder.labelWidth)
         if wrapped.count > maxTitleLines {
             wrapped = Array(wrapped.prefix(maxTitleLines))
             wrapped[maxTitleLines - 1] = String(wrapped[maxTitleLines - 1].dropLast()) + "…"
         }
-        return [DateLabel.text(for: event.date)] + wrapped
+        guard let edtf = DateLabel.parse(event.date.value) else {
+            return ([DateLabel.text(for: event.date)] + wrapped, DateLabel.long(for: event.date))
+        }
+        return ([DateLabel.text(for: edtf)] + wrapped, DateLabel.long(for: edtf))
     }
 }

@@ -45,14 +45,12 @@ struct TimelinePeriod: Equatable {
 
     /// The periods of already canonical events, at a fixed granularity.
     private static func group(_ events: [Event], _ granularity: Granularity) -> [TimelinePeriod] {
+        // Appended in place: a period copied out of the dictionary and stored back would copy its events
+        // on every append (quadratic in the events of a period).
         var byKey: [String: TimelinePeriod] = [:]
         for event in events {
-            var period = TimelinePeriod.containing(event.date).widened(to: granularity)
-            if let existing = byKey[period.key] {
-                period = existing
-            }
-            period.events.append(event)
-            byKey[period.key] = period
+            let period = TimelinePeriod.containing(event.date).widened(to: granularity)
+            byKey[period.key, default: period].events.append(event)
         }
         return byKey.values.sorted { a, b in
             if a.start != b.start { return a.start < b.start }
@@ -63,7 +61,7 @@ struct TimelinePeriod: Equatable {
 
     /// The (empty) period an event with this date belongs to.
     static func containing(_ date: EventDate) -> TimelinePeriod {
-        if let edtf = EDTF(date.value) {
+        if let edtf = DateLabel.parse(date.value) {
             let start = edtf.start, end = edtf.end
             guard let last = edtf.last else {
                 switch edtf.first {
