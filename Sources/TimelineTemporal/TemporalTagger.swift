@@ -25,6 +25,10 @@ public final class TemporalTagger: Sendable {
     }()
 
     let languages: [LanguageRules]
+    /// Every key the rules can match, and the languages compiled against it.
+    let vocabulary: Vocabulary
+    let compiled: [CompiledLanguage]
+    let specialIDs: TaggingRun.SpecialIDs
 
     /// Loads rules from a folder holding one sub-folder per language (`en/`, `zh/`), each with
     /// `words/*.txt` and `rules/*.rules`. Users can add phrasings or languages without Swift code.
@@ -43,6 +47,16 @@ public final class TemporalTagger: Sendable {
         }
         guard langs.contains(where: { !$0.rules.isEmpty }) else { throw TaggerRulesError.noRules(folder: rulesDirectory.path) }
         languages = langs
+        var keys = Set<String>()
+        for l in langs { keys.formUnion(l.vocabularyKeys) }
+        keys.formUnion(TaggingRun.currency)
+        keys.formUnion(TaggingRun.joiners)
+        keys.formUnion(PatternMatcher.sentenceEnds)
+        keys.formUnion(["-", "'", "s", "%", "‰"])
+        let vocab = Vocabulary(keys)
+        vocabulary = vocab
+        compiled = langs.map { CompiledLanguage($0, vocab: vocab) }
+        specialIDs = TaggingRun.SpecialIDs(vocab)
     }
 
     /// The language codes with rules (`["en", "zh"]`).
@@ -58,12 +72,50 @@ public final class TemporalTagger: Sendable {
     ///   - language: `.en`, `.zh`, or `.auto` for both rule sets.
     /// - Returns: non-overlapping expressions sorted by start; offsets are Unicode scalar offsets, end exclusive.
     public func tag(_ text: String, dct: CalendarDay?, language: TaggerLanguage = .auto) -> [TimeExpression] {
-        let active = languages.filter { language == .auto || $0.code == language.rawValue }
+        let active = compiled.filter { language == .auto || $0.source.code == language.rawValue }
         guard !active.isEmpty, !text.isEmpty else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        let tokens = Tokenizer.tokenize(scalars)
-        var run = TaggingRun(scalars: scalars, tokens: tokens, dct: dct)
-        for lang in active { run.collect(lang) }
-        return run.select(signalLanguages: active)
+        if let found = text.utf8.withContiguousStorageIfAvailable({ tag(bytes: $0, dct: dct, active: active) }) {
+            return found
+        }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { tag(bytes: $0, dct: dct, active: active) } ?? []
+    }
+
+    /// Tags UTF-8 bytes (valid UTF-8, as a `String` holds).
+    private func tag(bytes: UnsafeBufferPointer<UInt8>, dct: CalendarDay?, active: [CompiledLanguage]) -> [TimeExpression] {
+        // Offsets are kept in 32 bits: a text of 4 GB or more is tagged in pieces cut at whitespace.
+        if bytes.count >= Int(UInt32.max) { return tagInPieces(bytes, dct: dct, active: active) }
+        var toks: [STok] = []
+        var arena: [UInt8] = []
+        ByteScanner.scan(bytes, vocab: vocabulary, into: &toks, arena: &arena)
+        guard !toks.isEmpty else { return [] }
+        return toks.withUnsafeBufferPointer { tp in
+            arena.withUnsafeBufferPointer { ap in
+                let view = TokenView(toks: tp, text: bytes, arena: ap)
+                var run = TaggingRun(view: view, vocab: vocabulary, ids: specialIDs, dct: dct)
+                for lang in active { run.collect(lang) }
+                return run.select(signalLanguages: active)
+            }
+        }
+    }
+
+    private func tagInPieces(_ bytes: UnsafeBufferPointer<UInt8>, dct: CalendarDay?, active: [CompiledLanguage]) -> [TimeExpression] {
+        var out: [TimeExpression] = []
+        var start = 0, scalarBase = 0
+        let piece = 1 << 30
+        while start < bytes.count {
+            var end = min(bytes.count, start + piece)
+            while end < bytes.count, end > start + piece / 2, bytes[end] != 0x20 && bytes[end] != 0x0A { end -= 1 }
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            for var e in tag(bytes: part, dct: dct, active: active) {
+                e.start += scalarBase; e.end += scalarBase
+                out.append(e)
+            }
+            for b in part where b & 0xC0 != 0x80 { scalarBase += 1 }
+            start = end
+        }
+        return out
     }
 }

@@ -122,3 +122,150 @@ enum Builtin: String, CaseIterable, Sendable {
 }
 
 @inline(__always) func pad2(_ v: Int) -> String { v < 10 && v >= 0 ? "0\(v)" : String(v) }
+
+// MARK: - Over scanned tokens (the tagging hot path)
+
+extension Builtin {
+    /// `allCases` made once (the synthesized property builds a new array on every call).
+    static let table: [Builtin] = Builtin.allCases
+
+    /// The match at `pos` as (end token index, payload); ``format(_:at:_:)`` turns the payload into the same
+    /// value ``matches(_:at:numbers:)`` gives, so no `String` is made unless a template needs it.
+    func match(_ v: TokenView, at pos: Int, language L: CompiledLanguage, ids m: PatternMatcher.IDs) -> (Int, Int)? {
+        let tok = v.toks[pos]
+        switch self {
+        case .int:
+            if let x = v.intValue(pos) { return (pos + 1, x) }
+        case .num:
+            if let x = v.intValue(pos) { return (pos + 1, x) }
+            if let r = Builtin.parseNumber(v, at: pos, L, m) { return r }
+        case .year:
+            if tok.kind == .number, tok.kLen == 4, let x = v.intValue(pos), (1000...2199).contains(x) { return (pos + 1, x) }
+            if tok.kind == .han, let (end, digits, count) = Builtin.hanDigits(v, at: pos, L), count == 4,
+               (1000...2199).contains(digits) {
+                return (end, digits)
+            }
+        case .yy:
+            if tok.kind == .number, tok.kLen == 2, let x = v.intValue(pos) { return (pos + 1, x) }
+        case .month:
+            if let (end, x) = Builtin.smallNumber(v, pos, L, m), (1...12).contains(x) { return (end, x) }
+        case .day:
+            if tok.kind == .mixed, let x = Builtin.ordinalValue(v.key(pos)), (1...31).contains(x) { return (pos + 1, x) }
+            if let (end, x) = Builtin.smallNumber(v, pos, L, m), (1...31).contains(x) { return (end, x) }
+        case .hour:
+            if tok.kind == .number, tok.kLen <= 2, let x = v.intValue(pos), x <= 24 { return (pos + 1, x) }
+        case .min:
+            if tok.kind == .number, tok.kLen == 2, let x = v.intValue(pos), x <= 59 { return (pos + 1, x) }
+        case .decade:
+            if tok.kind == .mixed {
+                let key = v.key(pos)
+                if key.hasSuffix("s"), let d = Builtin.decadeValue(String(key.dropLast())), let x = Int(d) { return (pos + 1, x) }
+            } else if tok.kind == .number, pos + 2 < v.count, v.toks[pos + 1].id == m.apostrophe, v.toks[pos + 2].id == m.s,
+                      !v.toks[pos + 1].spaceBefore, !v.toks[pos + 2].spaceBefore, let d = Builtin.decadeValue(v.key(pos)),
+                      let x = Int(d) {
+                return (pos + 3, x)
+            }
+        case .ordnum:
+            if tok.kind == .mixed, let x = Builtin.ordinalValue(v.key(pos)) { return (pos + 1, x) }
+        case .hmix:
+            if tok.kind == .mixed {
+                let key = v.key(pos)
+                if key.hasSuffix("am") || key.hasSuffix("pm"), let h = Int(key.dropLast(2)), (1...12).contains(h) {
+                    let pm = key.hasSuffix("pm")
+                    return (pos + 1, pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h))
+                }
+            }
+        case .ymd8:
+            if tok.kind == .number, tok.kLen == 8, let x = v.intValue(pos) {
+                let d = CalendarDay(year: x / 10000, month: x / 100 % 100, day: x % 100)
+                if d.isValid, (1000...2199).contains(d.year) { return (pos + 1, x) }
+            }
+        case .word:
+            if tok.kind == .word { return (pos + 1, 0) }
+        }
+        return nil
+    }
+
+    /// The value string of a match made by ``match(_:at:language:matcher:)``.
+    func format(_ x: Int, at pos: Int, _ v: TokenView) -> String {
+        switch self {
+        case .int, .num, .year, .hour, .decade, .ordnum, .hmix: return String(x)
+        case .yy, .min, .month, .day: return pad2(x)
+        case .ymd8: return CalendarDay(year: x / 10000, month: x / 100 % 100, day: x % 100).description
+        case .word: return v.key(pos)
+        }
+    }
+
+    private static func smallNumber(_ v: TokenView, _ pos: Int, _ L: CompiledLanguage, _ m: PatternMatcher.IDs) -> (Int, Int)? {
+        let tok = v.toks[pos]
+        if tok.kind == .number { return tok.kLen <= 2 ? v.intValue(pos).map { (pos + 1, $0) } : nil }
+        if tok.kind == .han, let r = parseNumber(v, at: pos, L, m) { return r }
+        return nil
+    }
+
+    @inline(__always) private static func numberInfo(_ v: TokenView, _ i: Int, _ L: CompiledLanguage) -> CompiledLanguage.NumberInfo? {
+        let id = v.toks[i].id
+        guard id >= 0 else { return nil }
+        let info = L.numbers[Int(id)]
+        return info.present ? info : nil
+    }
+
+    /// ``NumberWords/hanDigits(_:at:list:)``: (end, value, digit count).
+    static func hanDigits(_ v: TokenView, at pos: Int, _ L: CompiledLanguage) -> (Int, Int, Int)? {
+        guard L.hasNumbers else { return nil }
+        var i = pos
+        var x = 0
+        while i < v.count, v.toks[i].kind == .han, i - pos < 8, let info = numberInfo(v, i, L), info.digit >= 0 {
+            x = x * 10 + Int(info.digit)
+            i += 1
+        }
+        return i == pos ? nil : (i, x, i - pos)
+    }
+
+    /// ``NumberWords/parse(_:at:list:)`` over scanned tokens.
+    static func parseNumber(_ v: TokenView, at pos: Int, _ L: CompiledLanguage, _ m: PatternMatcher.IDs) -> (Int, Int)? {
+        guard L.hasNumbers, pos < v.count else { return nil }
+        let n = v.count
+        if let (end, x, count) = hanDigits(v, at: pos, L), count >= 2,
+           !(end < n && (numberInfo(v, end, L)?.isMultiplier ?? false)) {
+            return (end, x)
+        }
+        var total = 0, current = 0
+        var pending: Int? = nil
+        var i = pos
+        var end = pos
+        while i < n, i - pos < 12 {
+            let tok = v.toks[i]
+            if i > pos, tok.id == m.dash, !tok.spaceBefore, i + 1 < n, !v.toks[i + 1].spaceBefore,
+               pending != nil, v.toks[i - 1].kind == .word {
+                i += 1
+                continue
+            }
+            guard tok.kind == .word || tok.kind == .han, let info = numberInfo(v, i, L) else { break }
+            if info.isMultiplier {
+                guard let mul = info.multiplier, pending != nil || tok.kind == .han || current > 0 else { break }
+                if mul >= 1000 {
+                    let c = current &+ (pending ?? 0)
+                    total = total &+ (c == 0 ? 1 : c) &* mul
+                    current = 0
+                } else {
+                    current = current &+ (pending ?? 1) &* mul
+                }
+                pending = nil
+            } else {
+                guard let x = info.int else { break }
+                if let p = pending {
+                    guard tok.kind == .word, p >= 20, p < 100, p % 10 == 0, x < 10 else { break }
+                    pending = p + x
+                } else {
+                    if tok.kind == .word, current % 100 != 0, current > 0 { break }
+                    pending = x
+                }
+            }
+            i += 1
+            end = i
+        }
+        guard end > pos else { return nil }
+        return (end, total &+ current &+ (pending ?? 0))
+    }
+}

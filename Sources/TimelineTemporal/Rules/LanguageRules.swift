@@ -65,29 +65,341 @@ struct LanguageRules: Sendable {
         self.anywhere = anywhere
         self.numbers = lists["number"]
     }
+}
 
-    /// Indices of the rules worth trying at `tokens[pos]`, in priority order.
-    /// One dictionary lookup for most tokens: an ordinary word that starts no rule costs nothing more.
-    func candidates(_ tokens: [Token], at pos: Int) -> [Int] {
-        let tok = tokens[pos]
-        let keyed = byKey[tok.key]
-        var kinded: [Int]? = nil
-        switch tok.kind {
-        case .number, .mixed: kinded = byKind[tok.kind]
-        case .word, .han: if numbers?.value(of: tok.key) != nil { kinded = byKind[tok.kind] }
-        case .punct: break
+/// A language's rules compiled against the tagger's ``Vocabulary``: patterns as flat node arrays over
+/// token ids, word lists indexed by the id of their first token, and for every token id (and kind) the
+/// rules worth trying there, so that the scan skips a word no rule can start with in one array load.
+final class CompiledLanguage: Sendable {
+    struct Node: Sendable {
+        enum Op: UInt8, Sendable { case literal, list, builtin, seq, alt, opt, spanStart, spanEnd }
+        var op: Op
+        var capitalized: Bool
+        /// literal: token id; list: list index; builtin: index in `Builtin.allCases`; opt: the child node.
+        var a: Int32
+        /// list and builtin: the capture name's index.
+        var b: Int32
+        /// seq and alt: children are `kids[kidStart ..< kidStart + kidCount]`.
+        var kidStart: Int32
+        var kidCount: Int32
+    }
+
+    struct Entry: Sendable {
+        var ids: [Int32]
+        var value: Int32  // index in `values`
+    }
+
+    struct EntryRange: Sendable { var start: Int32; var count: Int32 }
+    struct FlatEntry: Sendable { var idStart: Int32; var idCount: Int32; var value: Int32 }
+    /// All lists' entries in flat arrays: `ranges[list * vocabulary count + first id]`.
+    struct FlatLists { var ranges: UnsafeBufferPointer<EntryRange>; var entries: UnsafeBufferPointer<FlatEntry>; var ids: UnsafeBufferPointer<Int32> }
+    let flatRanges: [EntryRange]
+    let flatEntries: [FlatEntry]
+    let flatIDs: [Int32]
+
+    /// Calls `body` with the flat lists' buffers.
+    func withFlatLists<R>(_ body: (FlatLists) -> R) -> R {
+        flatRanges.withUnsafeBufferPointer { r in
+            flatEntries.withUnsafeBufferPointer { e in
+                flatIDs.withUnsafeBufferPointer { i in body(FlatLists(ranges: r, entries: e, ids: i)) }
+            }
         }
-        if anywhere.isEmpty {
-            if kinded == nil { return keyed ?? [] }
-            if keyed == nil { return kinded! }
+    }
+
+    struct List: Sendable {
+        let name: String
+        /// Entries by the id of their first token, longest first (as ``WordList``).
+        let byFirst: [[Entry]]
+        let maxLength: Int
+    }
+
+    /// What the `number` word list says of a token id.
+    struct NumberInfo: Sendable {
+        var present = false
+        var isMultiplier = false
+        var multiplier: Int? = nil
+        var int: Int? = nil
+        /// A single digit 0–9 (`〇`, `五`), else -1.
+        var digit: Int8 = -1
+    }
+
+    struct CRule: Sendable {
+        var root: Int32
+        var notBefore: Int32
+        var notAfter: Int32
+        var near: Int32
+        /// Whether a template calls a function (which may look at the tokens around the match).
+        var needsTokens: Bool
+    }
+
+    let source: LanguageRules
+    let nodes: [Node]
+    let kids: [Int32]
+    let lists: [List]
+    let values: [String]
+    let captureNames: [String]
+    let rules: [CRule]
+    /// Per rule, the test on the token after the first (see ``SecondTokenFilter``), and their bits.
+    let filters: [SecondTokenFilter]
+    let filterBits: [UInt64]
+    let filterWords: Int
+    let numbers: [NumberInfo]
+    let hasNumbers: Bool
+    /// Rule indices to try by `id * 5 + kind`, and for tokens without an id by kind.
+    let candidates: [[Int32]]
+    let unknownCandidates: [[Int32]]
+    let sinceBefore: Int32, sinceAfter: Int32
+    /// How far past a match the tense heuristic's word lists can reach.
+    let tenseReach: Int
+    let isLatin: Bool
+
+    static let kindCount = 5
+
+    init(_ lang: LanguageRules, vocab: Vocabulary) {
+        source = lang
+        isLatin = lang.code != "zh"
+        var values: [String] = []
+        var valueIndex: [String: Int32] = [:]
+        func value(_ v: String) -> Int32 {
+            if let i = valueIndex[v] { return i }
+            values.append(v)
+            valueIndex[v] = Int32(values.count - 1)
+            return Int32(values.count - 1)
         }
-        var out: [Int] = anywhere + (keyed ?? []) + (kinded ?? [])
-        if out.count > 1 {
-            out.sort()
-            var w = 1
-            for i in 1..<out.count where out[i] != out[w - 1] { out[w] = out[i]; w += 1 }
-            out.removeLast(out.count - w)
+        // Word lists.
+        var lists: [List] = []
+        var listIndex: [String: Int32] = [:]
+        for name in lang.lists.keys.sorted() {
+            let wl = lang.lists[name]!
+            var byFirst = [[Entry]](repeating: [], count: vocab.count)
+            var maxLength = 0
+            for k in wl.firstKeys {
+                let id = vocab.id(of: k)
+                guard id >= 0 else { continue }
+                byFirst[Int(id)] = wl.byFirstKey[k]!.map { e in
+                    maxLength = max(maxLength, e.keys.count)
+                    return Entry(ids: e.keys.map { vocab.id(of: $0) }, value: value(e.value))
+                }
+            }
+            listIndex[name] = Int32(lists.count)
+            lists.append(List(name: name, byFirst: byFirst, maxLength: maxLength))
         }
-        return out
+        var flatRanges: [EntryRange] = [], flatEntries: [FlatEntry] = [], flatIDs: [Int32] = []
+        for l in lists {
+            for es in l.byFirst {
+                flatRanges.append(EntryRange(start: Int32(flatEntries.count), count: Int32(es.count)))
+                for e in es {
+                    flatEntries.append(FlatEntry(idStart: Int32(flatIDs.count), idCount: Int32(e.ids.count), value: e.value))
+                    flatIDs += e.ids
+                }
+            }
+        }
+        self.flatRanges = flatRanges
+        self.flatEntries = flatEntries
+        self.flatIDs = flatIDs
+        // Number words.
+        var numbers = [NumberInfo](repeating: NumberInfo(), count: vocab.count)
+        if let nl = lang.numbers {
+            for k in nl.firstKeys {
+                let id = vocab.id(of: k)
+                guard id >= 0, let raw = nl.value(of: k) else { continue }
+                var info = NumberInfo(present: true)
+                if raw.hasPrefix("*") {
+                    info.isMultiplier = true
+                    info.multiplier = Int(raw.dropFirst())
+                } else {
+                    info.int = Int(raw)
+                }
+                if raw.utf8.count == 1, let v = Int(raw), v < 10 { info.digit = Int8(v) }
+                numbers[Int(id)] = info
+            }
+        }
+        self.numbers = numbers
+        hasNumbers = lang.numbers != nil
+        // Patterns.
+        var nodes: [Node] = []
+        var kids: [Int32] = []
+        var captureNames: [String] = []
+        var captureIndex: [String: Int32] = [:]
+        func capture(_ n: String) -> Int32 {
+            if let i = captureIndex[n] { return i }
+            captureNames.append(n)
+            captureIndex[n] = Int32(captureNames.count - 1)
+            return Int32(captureNames.count - 1)
+        }
+        func compile(_ p: Pattern) -> Int32 {
+            var node = Node(op: .spanStart, capitalized: false, a: -1, b: -1, kidStart: 0, kidCount: 0)
+            switch p {
+            case let .literal(k, cap):
+                node.op = .literal; node.capitalized = cap; node.a = vocab.id(of: k)
+            case let .list(n, c, cap):
+                node.op = .list; node.capitalized = cap; node.a = listIndex[n] ?? -1; node.b = capture(c)
+            case let .builtin(bi, c):
+                node.op = .builtin; node.a = Int32(Builtin.allCases.firstIndex(of: bi)!); node.b = capture(c)
+            case .spanStart: node.op = .spanStart
+            case .spanEnd: node.op = .spanEnd
+            case let .opt(q):
+                node.op = .opt; node.a = compile(q)
+            case let .seq(ps), let .alt(ps):
+                if case .seq = p { node.op = .seq } else { node.op = .alt }
+                let ks = ps.map(compile)
+                node.kidStart = Int32(kids.count); node.kidCount = Int32(ks.count)
+                kids += ks
+            }
+            nodes.append(node)
+            return Int32(nodes.count - 1)
+        }
+        func needsTokens(_ t: Template?) -> Bool {
+            t?.parts.contains { if case .call = $0 { return true } else { return false } } ?? false
+        }
+        rules = lang.rules.map { r in
+            CRule(root: compile(r.pattern), notBefore: r.notBefore.map(compile) ?? -1,
+                  notAfter: r.notAfter.map(compile) ?? -1, near: r.near.map(compile) ?? -1,
+                  needsTokens: needsTokens(r.value) || needsTokens(r.mod) || needsTokens(r.edtf))
+        }
+        // The kind of token each vocabulary key is (nil when it is not one token).
+        let keyKinds: [Token.Kind?] = vocab.keys.map { k in
+            let t = Tokenizer.tokenize(Array(k.unicodeScalars))
+            return t.count == 1 && t[0].key == k ? t[0].kind : nil
+        }
+        var bits: [UInt64] = []
+        filters = lang.rules.map { SecondTokenFilter.build($0.pattern, lang: lang, vocab: vocab, keyKinds: keyKinds, bits: &bits) }
+        filterBits = bits
+        filterWords = (vocab.count + CompiledLanguage.kindCount + 63) / 64
+        self.nodes = nodes
+        self.kids = kids
+        self.lists = lists
+        self.values = values
+        self.captureNames = captureNames
+        sinceBefore = listIndex["since-before"] ?? -1
+        sinceAfter = listIndex["since-after"] ?? -1
+        tenseReach = max(lists.first { $0.name == "future" }?.maxLength ?? 1, lists.first { $0.name == "past" }?.maxLength ?? 1)
+        // Candidate rules, exactly as the first-token index of LanguageRules gives them.
+        func merge(_ key: String?, _ kind: Token.Kind) -> [Int32] {
+            let keyed = key.flatMap { lang.byKey[$0] } ?? []
+            var kinded: [Int] = []
+            switch kind {
+            case .number, .mixed: kinded = lang.byKind[kind] ?? []
+            case .word, .han: if let key, lang.numbers?.value(of: key) != nil { kinded = lang.byKind[kind] ?? [] }
+            case .punct: break
+            }
+            return Array(Set(lang.anywhere + keyed + kinded)).sorted().map(Int32.init)
+        }
+        let kinds: [Token.Kind] = [.word, .number, .mixed, .han, .punct]
+        var cands = [[Int32]](repeating: [], count: vocab.count * CompiledLanguage.kindCount)
+        for (id, k) in vocab.keys.enumerated() {
+            for kind in kinds { cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)] = merge(k, kind) }
+        }
+        candidates = cands
+        var unknown = [[Int32]](repeating: [], count: CompiledLanguage.kindCount)
+        for kind in kinds { unknown[Int(kind.rawValue)] = merge(nil, kind) }
+        unknownCandidates = unknown
+    }
+}
+
+extension LanguageRules {
+    /// Every token key the rules and word lists mention, for the ``Vocabulary``.
+    var vocabularyKeys: Set<String> {
+        var keys = Set<String>()
+        func walk(_ p: Pattern?) {
+            switch p {
+            case let .literal(k, _)?: keys.insert(k)
+            case let .opt(q)?: walk(q)
+            case let .seq(ps)?, let .alt(ps)?: ps.forEach(walk)
+            default: break
+            }
+        }
+        for r in rules { walk(r.pattern); walk(r.notBefore); walk(r.notAfter); walk(r.near) }
+        for wl in lists.values {
+            for k in wl.firstKeys { for e in wl.byFirstKey[k]! { keys.formUnion(e.keys) } }
+        }
+        return keys
+    }
+}
+
+/// A conservative test of whether a rule can match at a token, given the token after it: the union over
+/// the atoms that can match first of the atoms that can follow them (positions of the pattern's Glushkov
+/// automaton), as a bitset over token ids (and, for tokens without one, their kind). Most attempts of a
+/// rule starting with `the` end here (`the company`) without running the matcher.
+struct SecondTokenFilter: Sendable {
+    /// Try the rule whatever follows when the first token is a number / is not a number.
+    var alwaysForNumber = false
+    var alwaysOther = false
+    /// Bits `abs(token after) ` in `bits[offset ..< offset + words]`.
+    var offset = 0
+
+    enum Atom { case literal(String), list(String), builtin(Builtin) }
+
+    /// Builds the filter of `pattern` and appends its bits.
+    static func build(_ pattern: Pattern, lang: LanguageRules, vocab: Vocabulary, keyKinds: [Token.Kind?],
+                      bits: inout [UInt64]) -> SecondTokenFilter {
+        var atoms: [Atom] = []
+        var follow: [Set<Int>] = []
+        func walk(_ p: Pattern) -> (first: Set<Int>, last: Set<Int>, nullable: Bool) {
+            switch p {
+            case let .literal(k, _): atoms.append(.literal(k)); follow.append([]); return ([atoms.count - 1], [atoms.count - 1], false)
+            case let .list(n, _, _): atoms.append(.list(n)); follow.append([]); return ([atoms.count - 1], [atoms.count - 1], false)
+            case let .builtin(b, _): atoms.append(.builtin(b)); follow.append([]); return ([atoms.count - 1], [atoms.count - 1], false)
+            case .spanStart, .spanEnd: return ([], [], true)
+            case let .opt(q):
+                let r = walk(q)
+                return (r.first, r.last, true)
+            case let .alt(ps):
+                var f = Set<Int>(), l = Set<Int>(), nl = false
+                for q in ps { let r = walk(q); f.formUnion(r.first); l.formUnion(r.last); nl = nl || r.nullable }
+                return (f, l, nl)
+            case let .seq(ps):
+                var f = Set<Int>(), l = Set<Int>(), nl = true
+                for q in ps {
+                    let r = walk(q)
+                    for x in l { follow[x].formUnion(r.first) }
+                    if nl { f.formUnion(r.first) }
+                    l = r.nullable ? l.union(r.last) : r.last
+                    nl = nl && r.nullable
+                }
+                return (f, l, nl)
+            }
+        }
+        let root = walk(pattern)
+        var filter = SecondTokenFilter()
+        let words = (vocab.count + CompiledLanguage.kindCount + 63) / 64
+        filter.offset = bits.count
+        bits += [UInt64](repeating: 0, count: words)
+        if root.nullable { filter.alwaysForNumber = true; filter.alwaysOther = true; return filter }
+        func set(_ i: Int) { bits[filter.offset + i / 64] |= 1 << UInt64(i % 64) }
+        for a in root.first {
+            if root.last.contains(a) { filter.alwaysForNumber = true; filter.alwaysOther = true }
+            switch atoms[a] {
+            case .literal: break
+            case let .list(n):
+                // A phrase of several tokens: its second token is inside the list.
+                if lang.lists[n]?.firstKeys.contains(where: { lang.lists[n]!.byFirstKey[$0]!.contains { $0.keys.count > 1 } }) ?? true {
+                    filter.alwaysForNumber = true; filter.alwaysOther = true
+                }
+            case let .builtin(b):
+                switch b {
+                case .decade: filter.alwaysForNumber = true; filter.alwaysOther = true
+                case .num, .month, .day, .year: filter.alwaysOther = true  // number words, Han numerals
+                default: break
+                }
+            }
+            for x in follow[a] {
+                switch atoms[x] {
+                case let .literal(k):
+                    let id = vocab.id(of: k)
+                    if id >= 0 { set(Int(id)) }
+                case let .list(n):
+                    for k in lang.lists[n]?.firstKeys ?? [String: [WordList.Entry]]().keys {
+                        let id = vocab.id(of: k)
+                        if id >= 0 { set(Int(id)) }
+                    }
+                case let .builtin(b):
+                    let kinds = b.startKinds
+                    for kind in kinds { set(vocab.count + Int(kind.rawValue)) }
+                    for (id, kk) in keyKinds.enumerated() where kk == nil || kinds.contains(kk!) { set(id) }
+                }
+            }
+        }
+        return filter
     }
 }

@@ -1,93 +1,267 @@
-/// Runs a ``Pattern`` over tokens by backtracking, collecting every way it can match.
+/// The scanned tokens of one text with access to their keys, valid during one tagging call.
+struct TokenView {
+    let toks: UnsafeBufferPointer<STok>
+    let text: UnsafeBufferPointer<UInt8>
+    let arena: UnsafeBufferPointer<UInt8>
+
+    var count: Int { toks.count }
+
+    /// Byte `k` of token `i`'s key.
+    @inline(__always) func keyByte(_ i: Int, _ k: Int) -> UInt8 {
+        let t = toks[i]
+        if t.flags & STok.arena != 0 { return arena[Int(t.kStart) + k] }
+        let b = text[Int(t.kStart) + k]
+        return b &- 0x41 < 26 ? b | 0x20 : b
+    }
+
+    /// The key as ``Tokenizer`` would have made it.
+    func key(_ i: Int) -> String {
+        let t = toks[i]
+        let n = Int(t.kLen)
+        return String(unsafeUninitializedCapacity: n) { buf in
+            for k in 0..<n { buf[k] = keyByte(i, k) }
+            return n
+        }
+    }
+
+    /// The value of a number token of at most 9 digits (``Token/intValue``).
+    @inline(__always) func intValue(_ i: Int) -> Int? {
+        let t = toks[i]
+        guard t.kind == .number, t.kLen <= 9 else { return nil }
+        var v = 0
+        for k in 0..<Int(t.kLen) {
+            let d = keyByte(i, k) &- 0x30
+            guard d < 10 else { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+
+    /// The token as a ``Token`` (for template functions).
+    func token(_ i: Int) -> Token {
+        let t = toks[i]
+        return Token(start: Int(t.start), end: Int(t.end), kind: t.kind, spaceBefore: t.spaceBefore,
+                     capitalized: t.capitalized, key: key(i))
+    }
+
+    /// Whether the first byte of token `i` as written is ASCII.
+    @inline(__always) func startsASCII(_ i: Int) -> Bool { text[Int(toks[i].bStart)] < 0x80 }
+}
+
+/// Runs a compiled pattern over tokens by backtracking, depth first, collecting every way it can match in
+/// the order the breadth-first ``Pattern`` semantics list them (earlier alternatives first; an optional
+/// part taken before skipped). Captures are a linked list in an arena and their values are made only when
+/// a rule's template needs them, so a failing attempt allocates nothing.
 struct PatternMatcher {
+    /// A way a pattern matched: the end token, the `[ ]` span marks (-1 when absent) and the captures.
     struct State {
-        var pos: Int
-        var captures: [(String, String)] = []
-        var spanStart: Int? = nil
-        var spanEnd: Int? = nil
+        var pos: Int32
+        var spanStart: Int32 = -1
+        var spanEnd: Int32 = -1
+        var cap: Int32 = -1
     }
 
-    let tokens: [Token]
-    let lists: [String: WordList]
-    let numbers: WordList?
-
-    init(tokens: [Token], lists: [String: WordList]) {
-        self.tokens = tokens
-        self.lists = lists
-        self.numbers = lists["number"]
+    /// One capture: a list value (`builtin` = -1, `payload` = value index) or a built-in's value at `pos`.
+    struct Capture {
+        var name: Int32
+        var builtin: Int32
+        var payload: Int
+        var pos: Int32
+        var prev: Int32
     }
 
-    /// All end states of `pattern` matched from `pos`.
-    func run(_ pattern: Pattern, at pos: Int) -> [State] {
-        var out: [State] = []
-        step(pattern, State(pos: pos), &out)
-        return out
+    private struct Frame { var node: Int32; var index: Int32; var parent: Int32 }
+
+    static let sentenceEnds: Set<String> = [".", "!", "?", "。", "！", "？", ";"]
+
+    let L: CompiledLanguage
+    let v: TokenView
+    private let nodes: UnsafeBufferPointer<CompiledLanguage.Node>
+    private let kids: UnsafeBufferPointer<Int32>
+    private let builtins: UnsafeBufferPointer<Builtin>
+    private let entryRanges: UnsafeBufferPointer<CompiledLanguage.EntryRange>
+    private let entries: UnsafeBufferPointer<CompiledLanguage.FlatEntry>
+    private let entryIDs: UnsafeBufferPointer<Int32>
+    private let vocabCount: Int
+    private var frames: [Frame] = []
+    private var frameCount = 0
+    var captures: [Capture] = []
+    var out: [State] = []
+    let ids: IDs
+
+    /// Token ids the built-ins look at.
+    struct IDs { var dash: Int32, apostrophe: Int32, s: Int32 }
+
+    init(_ L: CompiledLanguage, _ v: TokenView, nodes: UnsafeBufferPointer<CompiledLanguage.Node>,
+         kids: UnsafeBufferPointer<Int32>, builtins: UnsafeBufferPointer<Builtin>,
+         flat: CompiledLanguage.FlatLists, vocab: Vocabulary) {
+        self.builtins = builtins
+        entryRanges = flat.ranges
+        entries = flat.entries
+        entryIDs = flat.ids
+        vocabCount = vocab.count
+        self.L = L
+        self.v = v
+        self.nodes = nodes
+        self.kids = kids
+        ids = IDs(dash: vocab.id(of: "-"), apostrophe: vocab.id(of: "'"), s: vocab.id(of: "s"))
+        frames.reserveCapacity(64)
+        captures.reserveCapacity(64)
+        out.reserveCapacity(16)
     }
 
-    /// Whether `pattern` matches from `pos` (any length).
-    func matchesAfter(_ pattern: Pattern, at pos: Int) -> Bool {
-        pos < tokens.count && !run(pattern, at: pos).isEmpty
+    /// Clears the arenas (before trying a rule).
+    mutating func reset() {
+        frameCount = 0
+        captures.removeAll(keepingCapacity: true)
+        out.removeAll(keepingCapacity: true)
     }
 
-    /// Whether `pattern` matches a stretch ending exactly at `end` (trying up to 4 tokens back).
-    func matchesBefore(_ pattern: Pattern, endingAt end: Int) -> Bool {
+    /// Appends to `out` every end state of `root` matched from `pos`.
+    mutating func run(_ root: Int32, at pos: Int) {
+        match(root, State(pos: Int32(pos)), -1)
+    }
+
+    /// Whether `root` matches from `pos` (any length). Leaves `out` as it was.
+    mutating func matchesAfter(_ root: Int32, at pos: Int) -> Bool {
+        guard pos < v.count else { return false }
+        let mark = out.count, cmark = captures.count
+        run(root, at: pos)
+        let found = out.count > mark
+        out.removeLast(out.count - mark)
+        captures.removeLast(captures.count - cmark)
+        return found
+    }
+
+    /// Whether `root` matches a stretch ending exactly at `end` (trying up to 4 tokens back).
+    mutating func matchesBefore(_ root: Int32, endingAt end: Int) -> Bool {
         var s = end - 1
         while s >= 0, end - s <= 4 {
-            if run(pattern, at: s).contains(where: { $0.pos == end }) { return true }
+            let mark = out.count, cmark = captures.count
+            run(root, at: s)
+            var found = false
+            for i in mark..<out.count where out[i].pos == Int32(end) { found = true; break }
+            out.removeLast(out.count - mark)
+            captures.removeLast(captures.count - cmark)
+            if found { return true }
             s -= 1
         }
         return false
     }
 
-    /// Whether `pattern` matches near `[start, end)`: up to 60 tokens before it or 20 after it.
-    func matchesNear(_ pattern: Pattern, start: Int, end: Int) -> Bool {
+    /// Whether `root` matches near `[start, end)`: up to 60 tokens before it or 20 after it.
+    mutating func matchesNear(_ root: Int32, start: Int, end: Int) -> Bool {
         var i = start - 1
         while i >= 0, start - i <= 60 {
-            if matchesAfter(pattern, at: i) { return true }
+            if matchesAfter(root, at: i) { return true }
             i -= 1
         }
         i = end
-        while i < tokens.count, i - end < 20 {
-            if matchesAfter(pattern, at: i) { return true }
+        while i < v.count, i - end < 20 {
+            if matchesAfter(root, at: i) { return true }
             i += 1
         }
         return false
     }
 
-    static let sentenceEnds: Set<String> = [".", "!", "?", "。", "！", "？", ";"]
-
-    private func step(_ p: Pattern, _ s: State, _ out: inout [State]) {
-        switch p {
-        case let .literal(key, capitalized):
-            guard s.pos < tokens.count, tokens[s.pos].key == key, !capitalized || tokens[s.pos].capitalized else { return }
-            var t = s; t.pos += 1; out.append(t)
-        case let .list(name, capture, capitalized):
-            guard let list = lists[name], !capitalized || (s.pos < tokens.count && tokens[s.pos].capitalized) else { return }
-            list.forEachMatch(tokens, at: s.pos) { end, v in
-                var t = s; t.pos = end; t.captures.append((capture, v)); out.append(t)
-            }
-        case let .builtin(b, capture):
-            for (end, v) in b.matches(tokens, at: s.pos, numbers: numbers) {
-                var t = s; t.pos = end; t.captures.append((capture, v)); out.append(t)
-            }
-        case .spanStart:
-            var t = s; t.spanStart = s.pos; out.append(t)
-        case .spanEnd:
-            var t = s; t.spanEnd = s.pos; out.append(t)
-        case let .opt(q):
-            step(q, s, &out)
-            out.append(s)
-        case let .alt(ps):
-            for q in ps { step(q, s, &out) }
-        case let .seq(ps):
-            var states = [s]
-            for q in ps {
-                var next: [State] = []
-                for st in states { step(q, st, &next) }
-                if next.isEmpty { return }
-                states = next.count > 64 ? Array(next.prefix(64)) : next
-            }
-            out += states
+    /// The captures of `s` in the order they were made, with their values.
+    func captureValues(_ s: State) -> [(String, String)] {
+        var list: [(String, String)] = []
+        var c = s.cap
+        while c >= 0 {
+            let cap = captures[Int(c)]
+            list.append((L.captureNames[Int(cap.name)], value(of: cap)))
+            c = cap.prev
         }
+        return list.reversed()
+    }
+
+    private func value(of c: Capture) -> String {
+        if c.builtin < 0 { return L.values[c.payload] }
+        return Builtin.table[Int(c.builtin)].format(c.payload, at: Int(c.pos), v)
+    }
+
+    // MARK: - Depth-first matching with continuation frames
+
+    private mutating func match(_ n: Int32, _ s: State, _ k: Int32) {
+        let node = nodes[Int(n)]
+        let pos = Int(s.pos)
+        switch node.op {
+        case .literal:
+            guard pos < v.count else { return }
+            let t = v.toks[pos]
+            guard t.id == node.a, !node.capitalized || t.capitalized else { return }
+            var t2 = s; t2.pos += 1
+            next(t2, k)
+        case .list:
+            guard node.a >= 0, pos < v.count else { return }
+            let t = v.toks[pos]
+            guard !node.capitalized || t.capitalized, t.id >= 0 else { return }
+            let r = entryRanges[Int(node.a) * vocabCount + Int(t.id)]
+            if r.count == 0 { return }
+            outer: for ei in Int(r.start)..<Int(r.start + r.count) {
+                let e = entries[ei]
+                let len = Int(e.idCount)
+                let end = pos + len
+                if end > v.count { continue }
+                var j = 1
+                while j < len {
+                    if v.toks[pos + j].id != entryIDs[Int(e.idStart) + j] { continue outer }
+                    j += 1
+                }
+                var t2 = s
+                t2.pos = Int32(end)
+                t2.cap = pushCapture(Capture(name: node.b, builtin: -1, payload: Int(e.value), pos: s.pos, prev: s.cap))
+                next(t2, k)
+            }
+        case .builtin:
+            guard pos < v.count,
+                  let (end, payload) = builtins[Int(node.a)].match(v, at: pos, language: L, ids: ids)
+            else { return }
+            var t2 = s
+            t2.pos = Int32(end)
+            t2.cap = pushCapture(Capture(name: node.b, builtin: node.a, payload: payload, pos: s.pos, prev: s.cap))
+            next(t2, k)
+        case .spanStart:
+            var t2 = s; t2.spanStart = s.pos
+            next(t2, k)
+        case .spanEnd:
+            var t2 = s; t2.spanEnd = s.pos
+            next(t2, k)
+        case .opt:
+            match(node.a, s, k)
+            next(s, k)
+        case .alt:
+            for i in 0..<Int(node.kidCount) { match(kids[Int(node.kidStart) + i], s, k) }
+        case .seq:
+            if node.kidCount == 0 { next(s, k); return }
+            let mark = pushFrame(Frame(node: n, index: 1, parent: k))
+            match(kids[Int(node.kidStart)], s, Int32(mark))
+            frameCount = mark
+        }
+    }
+
+    @inline(__always) private mutating func next(_ s: State, _ k: Int32) {
+        if k < 0 { out.append(s); return }
+        let f = frames[Int(k)]
+        let node = nodes[Int(f.node)]
+        if f.index < node.kidCount {
+            let mark = pushFrame(Frame(node: f.node, index: f.index + 1, parent: f.parent))
+            match(kids[Int(node.kidStart + f.index)], s, Int32(mark))
+            frameCount = mark
+        } else {
+            next(s, f.parent)
+        }
+    }
+
+    @inline(__always) private mutating func pushFrame(_ f: Frame) -> Int {
+        if frameCount == frames.count { frames.append(f) } else { frames[frameCount] = f }
+        frameCount += 1
+        return frameCount - 1
+    }
+
+    @inline(__always) private mutating func pushCapture(_ c: Capture) -> Int32 {
+        captures.append(c)
+        return Int32(captures.count - 1)
     }
 }

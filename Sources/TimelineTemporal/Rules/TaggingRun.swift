@@ -1,7 +1,7 @@
 import TimelineModel
 
-/// One call of ``TemporalTagger/tag(_:dct:language:)``: collects candidate matches, then keeps the
-/// longest non-overlapping ones.
+/// One call of ``TemporalTagger/tag(_:dct:language:)`` over the scanned tokens of a text: collects
+/// candidate matches, then keeps the longest non-overlapping ones.
 struct TaggingRun {
     struct Candidate {
         var start: Int, end: Int  // token indices of the span
@@ -10,56 +10,146 @@ struct TaggingRun {
         var value: String
         var mod: String?
         var edtf: String?
+        /// The EDTF is to be derived from value and mod (deferred until the candidate is kept).
+        var deriveEDTF = false
     }
 
-    let scalars: [Unicode.Scalar]
-    let tokens: [Token]
+    /// How many tokens before and after a match template functions see (their tense heuristic looks
+    /// 25 back and 12 ahead at most, plus the length of its phrases).
+    static let contextBefore = 64, contextAfter = 64
+
+    /// Tokens materialised for template functions: `legacy[i]` is token `legacyStart + i`. Matches come
+    /// in text order, so this slides along the text and every token is made at most once per language.
+    var legacy: [Token] = []
+    var legacyStart = 0
+
+    /// Tokens `lo ..< hi` as ``Token``s.
+    mutating func contextTokens(_ lo: Int, _ hi: Int) -> [Token] {
+        if lo < legacyStart || lo > legacyStart + legacy.count {
+            legacy.removeAll(keepingCapacity: true)
+            legacyStart = lo
+        } else if lo > legacyStart {
+            legacy.removeFirst(lo - legacyStart)
+            legacyStart = lo
+        }
+        while legacyStart + legacy.count < hi { legacy.append(v.token(legacyStart + legacy.count)) }
+        return Array(legacy[0..<(hi - lo)])
+    }
+
+    let v: TokenView
+    let vocab: Vocabulary
     let dct: CalendarDay?
     var candidates: [Candidate] = []
+    let ids: SpecialIDs
 
-    init(scalars: [Unicode.Scalar], tokens: [Token], dct: CalendarDay?) {
-        self.scalars = scalars
-        self.tokens = tokens
+    /// Ids of the punctuation the boundary checks look at.
+    struct SpecialIDs {
+        let currency: [Bool], joiner: [Bool]
+        let comma, dash, slash, underscore, plus, at, percent, permille: Int32
+        init(_ vocab: Vocabulary) {
+            func flags(_ keys: Set<String>) -> [Bool] {
+                var f = [Bool](repeating: false, count: vocab.count)
+                for k in keys where vocab.id(of: k) >= 0 { f[Int(vocab.id(of: k))] = true }
+                return f
+            }
+            currency = flags(TaggingRun.currency)
+            joiner = flags(TaggingRun.joiners)
+            comma = vocab.id(of: ","); dash = vocab.id(of: "-"); slash = vocab.id(of: "/")
+            underscore = vocab.id(of: "_"); plus = vocab.id(of: "+"); at = vocab.id(of: "@")
+            percent = vocab.id(of: "%"); permille = vocab.id(of: "‰")
+        }
+    }
+
+    init(view: TokenView, vocab: Vocabulary, ids: SpecialIDs, dct: CalendarDay?) {
+        self.v = view
+        self.vocab = vocab
+        self.ids = ids
         self.dct = dct
     }
 
-    mutating func collect(_ lang: LanguageRules) {
-        let matcher = PatternMatcher(tokens: tokens, lists: lang.lists)
+    mutating func collect(_ L: CompiledLanguage) {
+        let lang = L.source
         let future = lang.lists["future"], past = lang.lists["past"]
-        for pos in tokens.indices {
-            let cands = lang.candidates(tokens, at: pos)
-            if cands.isEmpty { continue }
-            for ri in cands {
-                let rule = lang.rules[ri]
-                var states = matcher.run(rule.pattern, at: pos)
-                if states.isEmpty { continue }
-                // Longest span first, then the longest match.
-                states.sort {
-                    let a = ($0.spanEnd ?? $0.pos) - ($0.spanStart ?? pos), b = ($1.spanEnd ?? $1.pos) - ($1.spanStart ?? pos)
-                    return a != b ? a > b : $0.pos > $1.pos
-                }
-                for st in states {
-                    let s = st.spanStart ?? pos, e = st.spanEnd ?? st.pos
-                    guard e > s else { continue }
-                    if let nb = rule.notBefore, matcher.matchesBefore(nb, endingAt: s) { continue }
-                    if let na = rule.notAfter, matcher.matchesAfter(na, at: e) { continue }
-                    if let nr = rule.near, !matcher.matchesNear(nr, start: s, end: e) { continue }
-                    if !boundaryOK(s, e, language: lang.code) { continue }
-                    var ctx = TemplateContext(captures: Dictionary(st.captures, uniquingKeysWith: { a, _ in a }), dct: dct,
-                                              tokens: tokens, matchStart: s, matchEnd: e, futureWords: future,
-                                              pastWords: past)
-                    guard let value = rule.value.evaluate(&ctx), !value.isEmpty else { continue }
-                    var mod = rule.mod?.evaluate(&ctx)
-                    if mod?.isEmpty == true { mod = nil }
-                    var edtf: String? = nil
-                    if let t = rule.edtf {
-                        if let v = t.evaluate(&ctx), !v.isEmpty, !ctx.unresolved, EDTF(v) != nil { edtf = v }
-                    } else if !ctx.unresolved {
-                        edtf = TimexEDTF.edtf(value: value, mod: mod)
+        let n = v.count
+        L.nodes.withUnsafeBufferPointer { nodes in
+            L.kids.withUnsafeBufferPointer { kids in
+                L.candidates.withUnsafeBufferPointer { cands in
+                  Builtin.table.withUnsafeBufferPointer { builtins in
+                   L.withFlatLists { flat in
+                    var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab)
+                    let unknown = L.unknownCandidates
+                    let vocabCount = vocab.count
+                    let filters = L.filters, bits = L.filterBits
+                    let kindCount = CompiledLanguage.kindCount
+                    for pos in 0..<n {
+                        let t = v.toks[pos]
+                        let list = t.id >= 0 ? cands[Int(t.id) * kindCount + Int(t.kind.rawValue)] : unknown[Int(t.kind.rawValue)]
+                        if list.isEmpty { continue }
+                        // What the token after this one is, for the rules' second-token filters.
+                        let nextBit: Int
+                        if pos + 1 < n {
+                            let u = v.toks[pos + 1]
+                            nextBit = u.id >= 0 ? Int(u.id) : vocabCount + Int(u.kind.rawValue)
+                        } else {
+                            nextBit = -1
+                        }
+                        let isNumber = t.kind == .number
+                        for ri in list {
+                            let f = filters[Int(ri)]
+                            if !(isNumber ? f.alwaysForNumber : f.alwaysOther) {
+                                if nextBit < 0 || bits[f.offset + nextBit >> 6] & (1 << UInt64(nextBit & 63)) == 0 { continue }
+                            }
+                            let rule = L.rules[Int(ri)]
+                            matcher.reset()
+                            matcher.run(rule.root, at: pos)
+                            if matcher.out.isEmpty { continue }
+                            var states = matcher.out
+                            // Longest span first, then the longest match.
+                            let p32 = Int32(pos)
+                            states.sort {
+                                let a = ($0.spanEnd >= 0 ? $0.spanEnd : $0.pos) - ($0.spanStart >= 0 ? $0.spanStart : p32)
+                                let b = ($1.spanEnd >= 0 ? $1.spanEnd : $1.pos) - ($1.spanStart >= 0 ? $1.spanStart : p32)
+                                return a != b ? a > b : $0.pos > $1.pos
+                            }
+                            let source = lang.rules[Int(ri)]
+                            for st in states {
+                                let s = st.spanStart >= 0 ? Int(st.spanStart) : pos
+                                let e = st.spanEnd >= 0 ? Int(st.spanEnd) : Int(st.pos)
+                                guard e > s else { continue }
+                                if rule.notBefore >= 0, matcher.matchesBefore(rule.notBefore, endingAt: s) { continue }
+                                if rule.notAfter >= 0, matcher.matchesAfter(rule.notAfter, at: e) { continue }
+                                if rule.near >= 0, !matcher.matchesNear(rule.near, start: s, end: e) { continue }
+                                if !boundaryOK(s, e, latin: L.isLatin) { continue }
+                                // Template functions see the tokens around the match (the tense heuristic
+                                // looks 12 back and 8 ahead); a window of them is made only when needed.
+                                var window: [Token] = []
+                                var lo = s
+                                if rule.needsTokens {
+                                    lo = max(0, s - TaggingRun.contextBefore)
+                                    window = contextTokens(lo, min(n, e + TaggingRun.contextAfter + L.tenseReach))
+                                }
+                                var ctx = TemplateContext(
+                                    captures: Dictionary(matcher.captureValues(st), uniquingKeysWith: { a, _ in a }),
+                                    dct: dct, tokens: window, matchStart: s - lo, matchEnd: e - lo,
+                                    futureWords: future, pastWords: past)
+                                guard let value = source.value.evaluate(&ctx), !value.isEmpty else { continue }
+                                var mod = source.mod?.evaluate(&ctx)
+                                if mod?.isEmpty == true { mod = nil }
+                                var edtf: String? = nil
+                                var derive = false
+                                if let t = source.edtf {
+                                    if let x = t.evaluate(&ctx), !x.isEmpty, !ctx.unresolved, EDTF(x) != nil { edtf = x }
+                                } else if !ctx.unresolved {
+                                    derive = true  // TimexEDTF.edtf(value:mod:), made in select() for kept candidates
+                                }
+                                candidates.append(Candidate(start: s, end: e, priority: source.priority, type: source.type,
+                                                            value: value, mod: mod, edtf: edtf, deriveEDTF: derive))
+                                break
+                            }
+                        }
                     }
-                    candidates.append(Candidate(start: s, end: e, priority: rule.priority, type: rule.type, value: value,
-                                                mod: mod, edtf: edtf))
-                    break
+                   }
+                  }
                 }
             }
         }
@@ -67,54 +157,76 @@ struct TaggingRun {
 
     /// Rejects spans glued to identifiers, amounts, URLs and the like: `$2000`, `2019-nCoV`, `S-400`,
     /// `26%`, digits inside `6459a746-e11e-4340-…` or `https://…/2019/…`.
-    func boundaryOK(_ s: Int, _ e: Int, language: String) -> Bool {
-        let n = tokens.count
-        let latin = language != "zh"
-        let first = tokens[s]
+    func boundaryOK(_ s: Int, _ e: Int, latin: Bool) -> Bool {
+        let n = v.count
+        let first = v.toks[s]
         var glued = false
+        func isCurrency(_ id: Int32) -> Bool { id >= 0 && ids.currency[Int(id)] }
+        func isJoiner(_ id: Int32) -> Bool { id >= 0 && ids.joiner[Int(id)] }
         if s > 0, !first.spaceBefore {
             glued = true
-            let prev = tokens[s - 1]
+            let prev = v.toks[s - 1]
             if prev.isAlphanumeric { return false }
             if latin && prev.kind == .han { return false }
-            if TaggingRun.currency.contains(prev.key) { return false }
+            if isCurrency(prev.id) { return false }
             // Only ASCII joiners glue: the full-width comma of Chinese text separates.
-            if TaggingRun.joiners.contains(prev.key), scalars[prev.start].isASCII, s >= 2, !prev.spaceBefore,
-               tokens[s - 2].isAlphanumeric {
-                if prev.key != "," || tokens[s - 2].kind == .number { return false }
+            if isJoiner(prev.id), v.startsASCII(s - 1), s >= 2, !prev.spaceBefore, v.toks[s - 2].isAlphanumeric {
+                if prev.id != ids.comma || v.toks[s - 2].kind == .number { return false }
             }
         }
-        if e < n, !tokens[e].spaceBefore {
+        if e < n, !v.toks[e].spaceBefore {
             glued = true
-            let next = tokens[e]
+            let next = v.toks[e]
             if next.isAlphanumeric { return false }
             if latin && next.kind == .han { return false }
-            if next.key == "%" || next.key == "‰" { return false }
-            if TaggingRun.joiners.contains(next.key), scalars[next.start].isASCII, e + 1 < n, !tokens[e + 1].spaceBefore,
-               tokens[e + 1].isAlphanumeric {
-                let after = tokens[e + 1]
-                if next.key == "-" || next.key == "/" || next.key == "_" || next.key == "+" || next.key == "@" { return false }
+            if next.id >= 0 && (next.id == ids.percent || next.id == ids.permille) { return false }
+            if isJoiner(next.id), v.startsASCII(e), e + 1 < n, !v.toks[e + 1].spaceBefore, v.toks[e + 1].isAlphanumeric {
+                let after = v.toks[e + 1]
+                let k = next.id
+                if k == ids.dash || k == ids.slash || k == ids.underscore || k == ids.plus || k == ids.at { return false }
                 if after.kind == .number { return false }  // 2019.5, 2019:12, 2,000
             }
         }
-        if glued && inURL(tokens[s].start, tokens[e - 1].end) { return false }
+        if glued && inURL(Int(v.toks[s].bStart), Int(v.toks[e - 1].bEnd)) { return false }
         return true
     }
 
     static let currency: Set<String> = ["$", "€", "£", "¥", "#", "№", "₹", "₽", "₩", "￥"]
     static let joiners: Set<String> = ["-", "/", ".", ":", "_", "+", "@", ","]
 
-    /// Whether the whitespace-delimited chunk around `[a, b)` looks like a URL or an e-mail address.
+    /// Whether the whitespace-delimited chunk around bytes `[a, b)` looks like a URL or an e-mail address
+    /// (looking at most 400 scalars either side).
     private func inURL(_ a: Int, _ b: Int) -> Bool {
-        var lo = a, hi = b
-        while lo > 0, a - lo < 400, !Tokenizer.isSpace(scalars[lo - 1]) { lo -= 1 }
-        while hi < scalars.count, hi - b < 400, !Tokenizer.isSpace(scalars[hi]) { hi += 1 }
+        let p = v.text
+        // Back to the chunk's start.
+        var lo = a, steps = 0
+        while lo > 0, steps < 400 {
+            var j = lo - 1
+            while j > 0, p[j] & 0xC0 == 0x80 { j -= 1 }
+            if Tokenizer.isSpace(ByteScanner.decode(p, j).0) { break }
+            lo = j
+            steps += 1
+        }
+        var scalars: [Unicode.Scalar] = []
+        var i = lo
+        while i < b {
+            let (c, l) = ByteScanner.decode(p, i)
+            scalars.append(c)
+            i += l
+        }
+        steps = 0
+        while i < p.count, steps < 400 {
+            let (c, l) = ByteScanner.decode(p, i)
+            if Tokenizer.isSpace(c) { break }
+            scalars.append(c)
+            i += l
+            steps += 1
+        }
         var prev2: Unicode.Scalar = " ", prev1: Unicode.Scalar = " "
-        for i in lo..<hi {
-            let c = scalars[i]
+        for (k, c) in scalars.enumerated() {
             if c == "@" { return true }
             if c == "/" && prev1 == "/" && prev2 == ":" { return true }
-            if c == "." && i - lo == 3 && prev1 == "w" && prev2 == "w" { return true }
+            if c == "." && k == 3 && prev1 == "w" && prev2 == "w" { return true }
             prev2 = prev1; prev1 = c
         }
         return false
@@ -122,16 +234,16 @@ struct TaggingRun {
 
     /// Keeps the longest non-overlapping candidates (ties: the earlier rule), applies signals like
     /// `since` to their EDTF, and builds the expressions in text order.
-    func select(signalLanguages: [LanguageRules]) -> [TimeExpression] {
+    func select(signalLanguages: [CompiledLanguage]) -> [TimeExpression] {
         guard !candidates.isEmpty else { return [] }
-        func len(_ c: Candidate) -> Int { tokens[c.end - 1].end - tokens[c.start].start }
+        func len(_ c: Candidate) -> UInt32 { v.toks[c.end - 1].end - v.toks[c.start].start }
         let order = candidates.indices.sorted { a, b in
             let ca = candidates[a], cb = candidates[b]
             if len(ca) != len(cb) { return len(ca) > len(cb) }
             if ca.priority != cb.priority { return ca.priority < cb.priority }
             return ca.start < cb.start
         }
-        var taken = [Bool](repeating: false, count: tokens.count)
+        var taken = [Bool](repeating: false, count: v.count)
         var kept: [Candidate] = []
         for i in order {
             let c = candidates[i]
@@ -141,31 +253,51 @@ struct TaggingRun {
         }
         kept.sort { $0.start < $1.start }
         return kept.map { c in
-            var edtf = c.edtf
+            var edtf = c.deriveEDTF ? TimexEDTF.edtf(value: c.value, mod: c.mod) : c.edtf
             if let e = edtf, c.type == .date, !e.contains("/"), opensInterval(c, signalLanguages) {
                 edtf = e.hasSuffix("~") ? String(e.dropLast()) + "/..~" : e + "/.."
                 if EDTF(edtf!) == nil { edtf = e }
             }
-            let a = tokens[c.start].start, b = tokens[c.end - 1].end
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[a..<b])
-            return TimeExpression(start: a, end: b, text: String(view), type: c.type, value: c.value, mod: c.mod,
-                                  edtf: edtf)
+            let a = v.toks[c.start], b = v.toks[c.end - 1]
+            let text = String(decoding: UnsafeBufferPointer(rebasing: v.text[Int(a.bStart)..<Int(b.bEnd)]), as: UTF8.self)
+            return TimeExpression(start: Int(a.start), end: Int(b.end), text: text, type: c.type, value: c.value,
+                                  mod: c.mod, edtf: edtf)
         }
     }
 
     /// `since 2000`, `2000年以来`: the date starts an interval open to the present.
-    private func opensInterval(_ c: Candidate, _ langs: [LanguageRules]) -> Bool {
-        let matcher = { (l: LanguageRules) in PatternMatcher(tokens: tokens, lists: l.lists) }
-        for l in langs {
-            if let before = l.lists["since-before"] {
-                let m = matcher(l)
-                if m.matchesBefore(.list(before.name, capture: "s", capitalized: false), endingAt: c.start) { return true }
+    private func opensInterval(_ c: Candidate, _ langs: [CompiledLanguage]) -> Bool {
+        for L in langs {
+            if L.sinceBefore >= 0 {
+                let list = L.lists[Int(L.sinceBefore)]
+                var s = c.start - 1
+                while s >= 0, c.start - s <= 4 {
+                    if endsAt(list, s, c.start) { return true }
+                    s -= 1
+                }
             }
-            if let after = l.lists["since-after"], c.end < tokens.count, !after.matches(tokens, at: c.end).isEmpty {
-                return true
-            }
+            if L.sinceAfter >= 0, c.end < v.count, matchesList(L.lists[Int(L.sinceAfter)], at: c.end) { return true }
         }
         return false
+    }
+
+    private func matchesList(_ list: CompiledLanguage.List, at pos: Int) -> Bool {
+        entryEnds(list, pos).contains { _ in true }
+    }
+
+    private func endsAt(_ list: CompiledLanguage.List, _ pos: Int, _ end: Int) -> Bool {
+        entryEnds(list, pos).contains(end)
+    }
+
+    private func entryEnds(_ list: CompiledLanguage.List, _ pos: Int) -> [Int] {
+        guard pos < v.count, v.toks[pos].id >= 0 else { return [] }
+        var out: [Int] = []
+        outer: for e in list.byFirst[Int(v.toks[pos].id)] {
+            let end = pos + e.ids.count
+            if end > v.count { continue }
+            for j in 1..<max(e.ids.count, 1) where v.toks[pos + j].id != e.ids[j] { continue outer }
+            out.append(end)
+        }
+        return out
     }
 }

@@ -1,0 +1,86 @@
+/// Every token key a rule or word list can mention (`june`, `-`, `年`), interned to small integer ids.
+///
+/// The text scanner hashes each token's lower-cased UTF-8 bytes while it reads them and looks the hash up
+/// here: a word no rule can use gets id -1 without ever becoming a `String`.
+final class Vocabulary: Sendable {
+    /// The keys by id.
+    let keys: [String]
+    private let bytes: [UInt8]
+    private let offsets: [Int]  // keys[id] is bytes[offsets[id]..<offsets[id + 1]]
+    private let slots: [Int32]  // open addressing: id or -1
+    private let mask: Int
+    /// The longest key in bytes; longer tokens are never looked up.
+    let maxLength: Int
+
+    init<S: Sequence>(_ keySet: S) where S.Element == String {
+        let keys = Array(Set(keySet)).sorted()
+        self.keys = keys
+        var bytes: [UInt8] = []
+        var offsets: [Int] = [0]
+        var maxLength = 0
+        for k in keys {
+            bytes += Array(k.utf8)
+            offsets.append(bytes.count)
+            maxLength = max(maxLength, k.utf8.count)
+        }
+        var size = 64
+        while size < keys.count * 4 { size <<= 1 }
+        var slots = [Int32](repeating: -1, count: size)
+        for (id, k) in keys.enumerated() {
+            var h = Vocabulary.seed
+            for b in k.utf8 { h = Vocabulary.mix(h, b) }
+            var s = Int(truncatingIfNeeded: h) & (size - 1)
+            while slots[s] >= 0 { s = (s + 1) & (size - 1) }
+            slots[s] = Int32(id)
+        }
+        self.bytes = bytes
+        self.offsets = offsets
+        self.slots = slots
+        self.mask = size - 1
+        self.maxLength = maxLength
+    }
+
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) static func mix(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+
+    var count: Int { keys.count }
+
+    /// The id of `key`, or -1.
+    func id(of key: String) -> Int32 {
+        var a = Array(key.utf8)
+        return a.withUnsafeMutableBufferPointer { p in
+            var h = Vocabulary.seed
+            for b in p { h = Vocabulary.mix(h, b) }
+            return lookup(p.baseAddress!, p.count, hash: h, lower: false)
+        }
+    }
+
+    /// Looks up `len` bytes at `p` hashed (after ASCII lower-casing when `lower`) to `hash`.
+    @inline(__always)
+    func lookup(_ p: UnsafePointer<UInt8>, _ len: Int, hash: UInt64, lower: Bool) -> Int32 {
+        if len > maxLength || len == 0 { return -1 }
+        var s = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { kb in
+                offsets.withUnsafeBufferPointer { off in
+                    while true {
+                        let id = slots[s]
+                        if id < 0 { return -1 }
+                        let o = off[Int(id)]
+                        if off[Int(id) + 1] - o == len {
+                            var k = 0
+                            while k < len {
+                                var b = p[k]
+                                if lower && b &- 0x41 < 26 { b |= 0x20 }
+                                if b != kb[o + k] { break }
+                                k += 1
+                            }
+                            if k == len { return id }
+                        }
+                        s = (s + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+}

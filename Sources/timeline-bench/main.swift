@@ -1,0 +1,291 @@
+// timeline-bench: throughput and memory of the temporal tagger on English news-like text.
+//
+//   swift build -c release --product timeline-bench
+//   .build/release/timeline-bench [--mb 50] [--small-mb 10] [--te3 DIR] [--rules DIR] [--seed N]
+//   .build/release/timeline-bench --dump [--mb 5] ...   # every expression found, for diffing two builds
+//
+// The corpus is built in memory from the TempEval-3 texts (TBAQ-cleaned/*/*.tml, tags stripped), their
+// paragraphs shuffled into documents of about 3 KB, each tagged with its source document's creation time.
+// Without the TE3 folder a built-in news paragraph is used. Everything printed is deterministic except
+// the times, rates and memory figures.
+import Foundation
+import TimelineModel
+import TimelineTemporal
+
+// MARK: - Arguments
+
+var targetMB = 50.0
+var smallMB = 10.0
+var te3Dir = "/work/shared/te3/TBAQ-cleaned"
+var rulesDir: String? = nil
+var seed: UInt64 = 1
+var dump = false
+var rounds = 1
+do {
+    var args = Array(CommandLine.arguments.dropFirst())
+    func value() -> String {
+        guard !args.isEmpty else { FileHandle.standardError.write(Data("missing option value\n".utf8)); exit(2) }
+        return args.removeFirst()
+    }
+    while !args.isEmpty {
+        let a = args.removeFirst()
+        switch a {
+        case "--mb": targetMB = Double(value()) ?? targetMB
+        case "--small-mb": smallMB = Double(value()) ?? smallMB
+        case "--te3": te3Dir = value()
+        case "--rules": rulesDir = value()
+        case "--seed": seed = UInt64(value()) ?? seed
+        case "--rounds": rounds = max(1, Int(value()) ?? 1)
+        case "--dump": dump = true
+        default:
+            FileHandle.standardError.write(Data("""
+                usage: timeline-bench [--mb 50] [--small-mb 10] [--te3 DIR] [--rules DIR] [--seed N] [--rounds N] [--dump]
+
+                """.utf8))
+            exit(2)
+        }
+    }
+}
+
+// MARK: - Helpers
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+}
+
+/// Peak resident set size (VmHWM) in MB, from /proc/self/status.
+func peakRSSMB() -> Double {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? -1
+        return kb / 1024
+    }
+    return -1
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+func fmt(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+
+/// FNV-1a, for a deterministic checksum of the results.
+struct Checksum {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ s: String) { for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }; h = (h ^ 0xff) &* 0x100_0000_01b3 }
+    mutating func add(_ i: Int) { add(String(i)) }
+}
+
+// MARK: - Source texts
+
+struct Source { var dct: CalendarDay?; var paragraphs: [String] }
+
+func unescape(_ s: String) -> String {
+    guard s.contains("&") else { return s }
+    return s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+}
+
+/// The text of a .tml file's <TEXT> element without tags, and its creation time.
+func readTML(_ path: String) -> (CalendarDay?, String)? {
+    guard let raw = try? String(contentsOfFile: path, encoding: .utf8),
+          let open = raw.range(of: "<TEXT>"), let close = raw.range(of: "</TEXT>", range: open.upperBound..<raw.endIndex)
+    else { return nil }
+    var dct: CalendarDay? = nil
+    if let f = raw.range(of: "functionInDocument=\"CREATION_TIME\"") {
+        let lineStart = raw[..<f.lowerBound].lastIndex(of: "<") ?? raw.startIndex
+        let tag = raw[lineStart..<f.upperBound]
+        if let v = tag.range(of: "value=\"") {
+            dct = CalendarDay(iso: String(tag[v.upperBound...].prefix(10)))
+        }
+    }
+    var out = ""
+    var inTag = false
+    for c in raw[open.upperBound..<close.lowerBound] {
+        if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+    }
+    return (dct, unescape(out))
+}
+
+let builtinParagraph = """
+    WASHINGTON (AP) _ The Federal Reserve said on Tuesday that it would keep interest rates unchanged until \
+    at least the middle of 2014, two years later than it had said in January. Prices rose 2.5 percent in \
+    the third quarter, the fastest pace since 1998, and economists expect a slowdown next year. The bank's \
+    chairman, who took office on Feb. 1, 2006, will testify before Congress on March 5. "We have seen the \
+    worst of it," he told reporters late last week, adding that the recovery of the 1990s took almost a decade.
+    """
+
+@MainActor func loadSources() -> [Source] {
+    var sources: [Source] = []
+    let fm = FileManager.default
+    for sub in ((try? fm.contentsOfDirectory(atPath: te3Dir)) ?? []).sorted() {
+        let dir = te3Dir + "/" + sub
+        for f in ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).sorted() where f.hasSuffix(".tml") {
+            guard let (dct, text) = readTML(dir + "/" + f) else { continue }
+            let paras = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty }
+            if !paras.isEmpty { sources.append(Source(dct: dct, paragraphs: paras)) }
+        }
+    }
+    if sources.isEmpty {
+        sources = [Source(dct: CalendarDay(year: 2012, month: 6, day: 20), paragraphs: [builtinParagraph])]
+    }
+    return sources
+}
+
+struct Document { var text: String; var dct: CalendarDay? }
+
+/// About `mb` megabytes of documents of ~3 KB, each made of shuffled paragraphs of the sources.
+func makeCorpus(_ sources: [Source], mb: Double, seed: UInt64) -> [Document] {
+    var rng = SplitMix(seed: seed)
+    let pool: [(Int, String)] = sources.enumerated().flatMap { i, s in s.paragraphs.map { (i, $0) } }
+    let target = Int(mb * 1_000_000)
+    var docs: [Document] = []
+    var total = 0
+    while total < target {
+        let src = rng.below(sources.count)
+        var text = ""
+        while text.utf8.count < 3000 {
+            let p = rng.next() % 3 == 0 ? pool[rng.below(pool.count)].1
+                : sources[src].paragraphs[rng.below(sources[src].paragraphs.count)]
+            if !text.isEmpty { text += "\n\n" }
+            text += p
+        }
+        total += text.utf8.count
+        docs.append(Document(text: text, dct: sources[src].dct))
+    }
+    return docs
+}
+
+let tagger: TemporalTagger
+if let rulesDir {
+    do { tagger = try TemporalTagger(rulesDirectory: URL(fileURLWithPath: rulesDir)) } catch {
+        FileHandle.standardError.write(Data("bad rules: \(error)\n".utf8)); exit(1)
+    }
+} else {
+    tagger = TemporalTagger.shared
+}
+
+// MARK: - Dump mode: every expression, for comparing two builds
+
+if dump {
+    var out = ""
+    @MainActor func emit(_ label: String, _ text: String, _ dct: CalendarDay?, _ lang: TaggerLanguage = .auto) {
+        let found = tagger.tag(text, dct: dct, language: lang)
+        out += "## \(label) \(dct?.description ?? "none") \(lang.rawValue) \(found.count)\n"
+        for e in found {
+            out += "\(e.start)\t\(e.end)\t\(e.type.rawValue)\t\(e.value)\t\(e.mod ?? "-")\t\(e.edtf ?? "-")\t\(e.text)\n"
+        }
+        if out.utf8.count > 1 << 20 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+    }
+    let sources = loadSources()
+    for (i, s) in sources.enumerated() {
+        let text = s.paragraphs.joined(separator: "\n\n")
+        emit("te3-\(i)", text, s.dct)
+        emit("te3-\(i)-nodct", text, nil)
+        emit("te3-\(i)-en", text, s.dct, .en)
+    }
+    let seedsDir = "/work/shared/seeds"
+    for f in ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir)) ?? []).sorted() {
+        guard let d = FileManager.default.contents(atPath: seedsDir + "/" + f) else { continue }
+        emit("seed-\(f)", String(decoding: d, as: UTF8.self), CalendarDay(year: 2025, month: 1, day: 1))
+    }
+    // Random texts from date-ish words and characters, and mutated TE3 sentences.
+    var rng = SplitMix(seed: seed)
+    let alphabet = Array("0123456789 -/.,:'年月日世纪代前后今去上本近十一二三〇abcdefJunMayFriday%$s\n\u{FFFD}é🎉–—’".unicodeScalars)
+    let words = ["June", "5", "2019", "the", "1960s", "last", "week", "ago", "years", "early", "mid-", "-", "年", "月",
+                 "日", "since", "Friday", "p.m.", "17:35", "fiscal", "quarter", "third", "二〇一九", "近", "上世纪", "a",
+                 "two", "twenty", "hundred", "Sept.", "1998", "'s", "90s", "nineteen", "every", "day", "morning", "5pm",
+                 "19980303", "Christmas", "this", "next", "year", "month", "of", "in", "about", "$", "%", "S-400",
+                 "https://x.org/2019/", "1971-72", "1st", "21st", "century", "The", "May", "may", "one", "half", "Q3"]
+    for n in 0..<20000 {
+        var text = String.UnicodeScalarView()
+        for _ in 0..<rng.below(40) {
+            if rng.next() % 3 == 0 {
+                text.append(alphabet[rng.below(alphabet.count)])
+            } else {
+                text.append(contentsOf: words[rng.below(words.count)].unicodeScalars)
+                if rng.next() % 4 != 0 { text.append(" ") }
+            }
+        }
+        emit("rand-\(n)", String(text), rng.next() % 3 == 0 ? nil : CalendarDay(year: 2013, month: 3, day: 22))
+    }
+    let corpus = makeCorpus(sources, mb: targetMB, seed: seed)
+    for (i, d) in corpus.enumerated() {
+        var scalars = Array(d.text.unicodeScalars)
+        for _ in 0..<rng.below(6) where !scalars.isEmpty {
+            let p = rng.below(scalars.count)
+            switch rng.below(4) {
+            case 0: scalars[p] = Unicode.Scalar(UInt8(0x30 + rng.below(10)))
+            case 1: scalars.remove(at: p)
+            case 2: scalars.insert(alphabet[rng.below(alphabet.count)], at: p)
+            default: scalars[p] = " "
+            }
+        }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars)
+        emit("doc-\(i)", String(v), d.dct)
+    }
+    FileHandle.standardOutput.write(Data(out.utf8))
+    exit(0)
+}
+
+// MARK: - Benchmark
+
+let t0 = now()
+let sources = loadSources()
+let corpus = makeCorpus(sources, mb: max(targetMB, smallMB), seed: seed)
+let corpusBytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
+print("temporal tagger benchmark")
+print("corpus: \(corpus.count) documents, \(fmt(Double(corpusBytes) / 1e6, 2)) MB from \(sources.count) source documents"
+      + " (built in \(fmt(now() - t0, 2)) s)")
+_ = tagger.tag("warm-up on June 5, 2019", dct: CalendarDay(year: 2019, month: 6, day: 6))
+let rssCorpus = peakRSSMB()
+print("peak RSS after building the corpus: \(fmt(rssCorpus)) MB")
+
+struct Pass { var bytes = 0; var docs = 0; var timexes = 0; var seconds = 0.0; var sum = Checksum() }
+
+@MainActor func tagPass(upTo mb: Double) -> Pass {
+    var p = Pass()
+    let limit = Int(mb * 1_000_000)
+    let start = now()
+    for d in corpus {
+        if p.bytes >= limit { break }
+        let found = tagger.tag(d.text, dct: d.dct)
+        p.bytes += d.text.utf8.count
+        p.docs += 1
+        p.timexes += found.count
+        for e in found { p.sum.add(e.start); p.sum.add(e.end); p.sum.add(e.value); p.sum.add(e.edtf ?? "-") }
+    }
+    p.seconds = now() - start
+    return p
+}
+
+@MainActor func report(_ label: String, _ p: Pass) {
+    let mb = Double(p.bytes) / 1e6
+    print("\(label): \(fmt(mb, 2)) MB, \(p.docs) documents, \(p.timexes) timexes, checksum \(String(p.sum.h, radix: 16))")
+    print("  \(fmt(p.seconds, 3)) s, \(fmt(mb / p.seconds, 2)) MB/s, peak RSS \(fmt(peakRSSMB())) MB"
+          + " (+\(fmt(peakRSSMB() - rssCorpus)) MB over the corpus)")
+}
+
+let small = tagPass(upTo: smallMB)
+report("tag \(fmt(smallMB, 0)) MB", small)
+var best = 0.0
+for r in 0..<rounds {
+    let full = tagPass(upTo: targetMB)
+    report("tag \(fmt(targetMB, 0)) MB" + (rounds > 1 ? " (round \(r + 1))" : ""), full)
+    best = max(best, Double(full.bytes) / 1e6 / full.seconds)
+}
+if rounds > 1 { print("best: \(fmt(best, 2)) MB/s") }
