@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "timeline", targets: ["timeline"]),
         .library(name: "TimelineKit", targets: [
             "TimelineModel", "TimelineCorpus", "TimelineTemporal", "TimelineExtraction", "TimelineGraph",
-            "TimelineRender",
+            "TimelineRender", "TimelineBuild",
         ]),
     ],
     dependencies: [
@@ -36,10 +36,15 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
         .target(name: "TimelineRender", dependencies: ["TimelineModel", "CGraphviz"]),
+        // Regeneration: the per-document extraction cache, the build lock, staleness checks, watching.
+        .target(name: "TimelineBuild", dependencies: [
+            "TimelineModel", "TimelineCorpus", "TimelineExtraction", "TimelineGraph", "TimelineRender",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The thin command-line front end.
         .executableTarget(name: "timeline", dependencies: [
             "TimelineModel", "TimelineCorpus", "TimelineTemporal", "TimelineExtraction", "TimelineGraph",
-            "TimelineRender",
+            "TimelineRender", "TimelineBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmarks (release build): print their figures; see BENCHMARKS.md.
@@ -51,6 +56,7 @@ let package = Package(
         .testTarget(name: "TimelineGraphTests", dependencies: ["TimelineGraph", "TimelineCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineRenderTests", dependencies: ["TimelineRender", "TimelineModel"],
                     exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "TimelineBuildTests", dependencies: ["TimelineBuild", "TimelineModel"]),
         .testTarget(name: "TimelineEndToEndTests", dependencies: ["TimelineModel"], exclude: ["Fixtures"]),
     ]
 )
