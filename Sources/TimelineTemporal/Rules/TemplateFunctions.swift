@@ -28,6 +28,7 @@ struct TemplateContext {
 /// | `{yearfor:KIND:N}` / `{yearfor:KIND:N:DIR}` | the year of month/quarter/season N near the DCT: by tense, or the last (-1), this (0), next (1) | `{yearfor:month:12}` → `2012` in a past-tense sentence |
 /// | `{weekend:}` | the weekend near the DCT: the last one in a past-tense sentence, else this one | `{weekend:}` → `2013-W12-WE` |
 /// | `{when:X:LO:HI}` | nothing when LO ≤ X ≤ HI, else the rule does not apply | `{when:num:1:999}{dur:num:unit}` |
+/// | `{seen:W1/W2:N}` | nothing when one of the words occurs in the N tokens before the match, else the rule does not apply | `{seen:quarter:400}{ref:quarter:-5}` |
 /// | `{quarters:N}` | months in N quarters | `{quarters:3}` → `9` |
 /// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD` or `MM/N/W` (Nth weekday W, N = -1 for the last) | `{holiday:11/4/4}` → `2012-11-22` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
@@ -42,7 +43,7 @@ struct TemplateContext {
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
     static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend"]
+                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen"]
 
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
@@ -94,6 +95,15 @@ enum TemplateFunctions {
         case "when":
             guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
             return ""
+        case "seen":
+            guard rawArgs.count == 2, let n = Int(rawArgs[1]), n > 0 else { return nil }
+            let words = Set(rawArgs[0].lowercased().split(separator: "/").map(String.init))
+            var i = ctx.matchStart - 1
+            while i >= 0 && i >= ctx.matchStart - n {
+                if words.contains(ctx.tokens[i].key) { return "" }
+                i -= 1
+            }
+            return nil
         case "quarters":
             guard let n = int(0), n > 0, n < 100 else { return nil }
             return String(3 * n)
