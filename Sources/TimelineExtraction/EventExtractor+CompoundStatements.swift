@@ -112,7 +112,7 @@ extension EventExtractor {
             let near_ = mentions.count - 1
             var relationType = type
             var (from, to) = cue.direction == .backward ? (index, near_) : (near_, index)
-            if relationType == .responseTo, !EventExtractor.reactionTypes.contains(nearType) {
+            if relationType == .responseTo, cue.ambiguous == true, !EventExtractor.reactionTypes.contains(nearType) {
                 relationType = .precedes
                 (from, to) = (index, near_)
             }

@@ -191,7 +191,11 @@ public struct EventExtractor: Sendable {
         var (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
         if language == "en" { title = resolvePronouns(title, document: document, in: s) }
         let found = lexicon.entities(in: quote)
-        let actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
+        var actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
+        // A title whose pronoun subject was named ("China and Russia took part in drills") names actors too.
+        for e in lexicon.entities(in: title) where e.entity.kind == .actor && !actors.contains(e.entity.name) {
+            actors.append(e.entity.name)
+        }
         let places = found.filter { $0.entity.kind == .place }.map(\.entity.name)
         let raw = document.rawOffset(segment.lowerBound)..<document.rawOffset(segment.upperBound)
         return ExtractedMention(
@@ -226,7 +230,7 @@ public struct EventExtractor: Sendable {
                 guard region.lowerBound < region.upperBound, find(cue, in: s, region) else { continue }
                 var type = RelationType(rawValue: cue.type) ?? .precedes
                 var (from, to) = cue.direction == .backward ? (i + 1, i) : (i, i + 1)
-                if type == .responseTo, cue.direction == .forward {
+                if type == .responseTo, cue.direction == .forward, cue.ambiguous == true {
                     // "A following B": A responds to B when A is a reaction; otherwise B simply precedes A.
                     if ["sanctions", "statement", "diplomacy", "economy"].contains(a.type) {
                         (from, to) = (i, i + 1)
@@ -244,22 +248,22 @@ public struct EventExtractor: Sendable {
         return out
     }
 
-    /// A relation between this sentence's first event and the latest dated event of the two sentences before,
-    /// stated with a cue whose other side is an anaphor: "this pressure promoted ...", "... grew out of that fear".
+    /// A relation between this sentence's first event and an earlier event, stated with a cue whose other side
+    /// refers back: a demonstrative ("this pressure promoted ...", "... grew out of that fear": the latest dated
+    /// event of the two sentences before) or a definite event noun ("In response to the clash, ...": the latest
+    /// event of that noun's type in the three sentences before).
     func anaphoricRelation(_ mentions: [ExtractedMention], current: Int, sentence: Range<Int>,
                            in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
         guard current > 0, current < mentions.count else { return nil }
         let cur = mentions[current], prev = mentions[current - 1]
-        guard prev.sentence >= cur.sentence - 2, prev.sentence < cur.sentence, prev.edtf != nil else { return nil }
+        guard prev.sentence < cur.sentence else { return nil }
         let cues = lexicon.relationCues.sorted { ($0.en ?? $0.zh ?? "").count > ($1.en ?? $1.zh ?? "").count }
         let lowered = Array(s[sentence].map(TextSearch.lower))
-        let base = sentence.lowerBound
         for cue in cues where cue.direction != .forwardFromCue {
             let needle = Array((cue.en ?? cue.zh ?? "").unicodeScalars)
             let at = cue.en != nil ? TextSearch.firstWord(needle, in: lowered, caseInsensitive: true)
                                    : TextSearch.first(needle, in: lowered)
             guard let at else { continue }
-            // An anaphor just before the cue (within four words) or just after it (within three).
             // Before the cue, the anaphor opens the cue's clause ("..., this pressure promoted"), so that a
             // relative pronoun ("a flight that prompted") does not count.
             var clauseStart = at
@@ -275,24 +279,45 @@ public struct EventExtractor: Sendable {
                 }
             }
             let after = lowered.string((at + needle.count)..<min(lowered.count, at + needle.count + 30))
+            let afterWords = after.split(whereSeparator: { !$0.isLetter && $0 != "-" }).prefix(3).map(String.init)
             let firstWords = cue.zh != nil ? String(before.prefix(3))
                 : before.split(separator: " ").prefix(before.split(separator: " ").count > 4 ? 0 : 1).joined(separator: " ")
             let anaphorBefore = hasAnaphor(firstWords, zh: cue.zh != nil)
-            let anaphorAfter = hasAnaphor(Array(after.split(separator: " ").prefix(3)).joined(separator: " "), zh: cue.zh != nil)
-            guard anaphorBefore || anaphorAfter else { continue }
+            var anaphorAfter = hasAnaphor(afterWords.joined(separator: " "), zh: cue.zh != nil)
+            var antecedent = current - 1
+            if anaphorBefore || anaphorAfter {
+                guard prev.sentence >= cur.sentence - 2, prev.edtf != nil else { return nil }
+            } else if cue.en != nil, afterWords.count >= 2, afterWords[0] == "the" {
+                // "In response to the clash": the latest earlier event whose type the noun names.
+                let nounType = lexicon.eventType(of: afterWords[1])
+                guard nounType != "event", let j = mentions[..<current].lastIndex(where: {
+                    $0.sentence < cur.sentence && $0.sentence >= cur.sentence - 3 && $0.edtf != nil
+                        && EventExtractor.sameFamily($0.type, nounType)
+                }) else { continue }
+                antecedent = j
+                anaphorAfter = true
+            } else {
+                continue
+            }
             // "X cue Y": X is the earlier event when the anaphor comes first.
-            let (x, y) = anaphorBefore ? (current - 1, current) : (current, current - 1)
+            let (x, y) = anaphorBefore ? (antecedent, current) : (current, antecedent)
             var type = RelationType(rawValue: cue.type) ?? .precedes
             var (from, to) = cue.direction == .backward ? (y, x) : (x, y)
-            if type == .responseTo, !["sanctions", "statement", "diplomacy", "economy"].contains(mentions[x].type) {
+            if type == .responseTo, cue.ambiguous == true, !EventExtractor.reactionTypes.contains(mentions[x].type) {
                 type = .precedes
                 (from, to) = (y, x)
             }
-            _ = base
             let ev = Evidence(document: document.id, span: [cur.rawSpan.lowerBound, cur.rawSpan.upperBound], quote: cur.quote)
             return ExtractedRelation(from: from, to: to, type: type, evidence: ev)
         }
         return nil
+    }
+
+    /// Types that can name one event ("the clash" for a conflict or a war).
+    static func sameFamily(_ a: String, _ b: String) -> Bool {
+        let family: [String: String] = ["war": "war", "conflict": "war", "diplomacy": "diplomacy",
+                                         "agreement": "diplomacy", "statement": "diplomacy"]
+        return a == b || (family[a] != nil && family[a] == family[b])
     }
 
     /// "reported losses ... in the war": the sentence's event is part of the latest earlier war in the document.

@@ -52,6 +52,8 @@ public struct Lexicon: Sendable {
         public var zh: String?
         public var type: String
         public var direction: Direction
+        /// "following": a response when the responding event is a reaction, otherwise plain order.
+        public var ambiguous: Bool?
     }
 
     public struct TitleRules: Sendable, Decodable {
@@ -84,6 +86,8 @@ public struct Lexicon: Sendable {
     /// Words that refer back to an earlier event (`this`, `that`, `此`).
     public var anaphors: IgnoredPhrases
     public var titleRules: TitleRules
+    /// Every alias of every entity, indexed by its first character.
+    let aliasIndex: AliasIndex
 
     /// The lexicons bundled with the tool.
     public static let shared: Lexicon = {
@@ -123,26 +127,40 @@ public struct Lexicon: Sendable {
         partitiveOpeners = cues.partitiveOpeners ?? IgnoredPhrases(en: [], zh: [])
         enablingCues = cues.enablingCues ?? IgnoredPhrases(en: [], zh: [])
         titleRules = try load("title-rules.json", TitleRules.self)
+        aliasIndex = AliasIndex(entities)
     }
 
     /// The entities named in `text`, in order of first appearance, with that offset (in scalars).
     /// With `nounsOnly`, attributive forms (`Chinese`, `Western`) are not counted.
+    ///
+    /// One pass over the text: at each word start (English) or character (Chinese) only the aliases beginning
+    /// with that character are compared, so the cost does not grow with the size of the lexicon.
     public func entities(in text: String, nounsOnly: Bool = false) -> [(entity: Entity, offset: Int)] {
         let scalars = Array(text.unicodeScalars)
-        var found: [(Entity, Int)] = []
-        for entity in entities {
-            var best = Int.max
-            for alias in entity.en + (nounsOnly ? [] : entity.adjectives) {
-                if let i = TextSearch.firstWord(Array(alias.unicodeScalars), in: scalars, caseInsensitive: false) {
-                    best = min(best, i)
+        var first: [Int: Int] = [:]   // entity index -> first offset
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let c = scalars[i]
+            if let candidates = aliasIndex.byFirst[c] {
+                let wordStart = i == 0 || !TextSearch.isWordScalar(scalars[i - 1])
+                for a in candidates {
+                    if a.isAdjective && nounsOnly { continue }
+                    if first[a.entity] != nil { continue }
+                    if a.wholeWord && !wordStart && TextSearch.isWordScalar(a.scalars[0]) { continue }
+                    let end = i + a.scalars.count
+                    guard end <= n else { continue }
+                    var k = 1
+                    while k < a.scalars.count && scalars[i + k] == a.scalars[k] { k += 1 }
+                    guard k == a.scalars.count else { continue }
+                    if a.wholeWord, end < n, TextSearch.isWordScalar(scalars[end]),
+                       TextSearch.isWordScalar(a.scalars[a.scalars.count - 1]) { continue }
+                    first[a.entity] = i
                 }
             }
-            for alias in entity.zh {
-                if let i = TextSearch.first(Array(alias.unicodeScalars), in: scalars) { best = min(best, i) }
-            }
-            if best != .max { found.append((entity, best)) }
+            i += 1
         }
-        return found.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }
+        return first.map { (entities[$0.key], $0.value) }.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }
     }
 
     /// The event type whose triggers occur most often in `text`, or `event` when none does.
@@ -161,5 +179,32 @@ public struct Lexicon: Sendable {
             if hits > best.1 { best = (t.type, hits) }
         }
         return best.0
+    }
+}
+
+/// Aliases indexed by their first Unicode scalar, for one-pass entity matching.
+struct AliasIndex: Sendable {
+    struct Alias: Sendable {
+        var entity: Int
+        var scalars: [Unicode.Scalar]
+        var wholeWord: Bool
+        var isAdjective: Bool
+    }
+
+    var byFirst: [Unicode.Scalar: [Alias]] = [:]
+
+    init(_ entities: [Lexicon.Entity]) {
+        for (i, e) in entities.enumerated() {
+            func add(_ text: String, wholeWord: Bool, adjective: Bool) {
+                let u = Array(text.unicodeScalars)
+                guard let c = u.first else { return }
+                byFirst[c, default: []].append(Alias(entity: i, scalars: u, wholeWord: wholeWord, isAdjective: adjective))
+            }
+            for a in e.en { add(a, wholeWord: true, adjective: false) }
+            for a in e.adjectives { add(a, wholeWord: true, adjective: true) }
+            for a in e.zh { add(a, wholeWord: false, adjective: false) }
+        }
+        // Longer aliases first, so the comparison order is deterministic.
+        for key in byFirst.keys { byFirst[key]!.sort { ($0.scalars.count, $0.entity) > ($1.scalars.count, $1.entity) } }
     }
 }
