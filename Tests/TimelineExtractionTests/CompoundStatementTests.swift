@@ -92,4 +92,12 @@ struct DiscourseRelationTests {
         let ex = extractor.extract(doc(text))
         #expect(ex.relations.contains { $0.type == .causes && ex.mentions[$0.from].edtf == "1969" && ex.mentions[$0.to].edtf == "197X" })
     }
+
+    @Test func definiteEventNounFindsItsAntecedent() {
+        let text = "On 15 June 2020 a clash in the valley killed twenty soldiers. "
+            + "In response to the clash, the government banned dozens of foreign apps on 29 June 2020."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.relations.contains { $0.type == .responseTo && ex.mentions[$0.from].edtf == "2020-06-29"
+            && ex.mentions[$0.to].edtf == "2020-06-15" })
+    }
 }
