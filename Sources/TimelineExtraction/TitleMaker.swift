@@ -296,11 +296,15 @@ public struct TitleMaker: Sendable {
         while hi < q.count, !stops.contains(q[hi]) { hi += 1 }
         var before = q.string(lo..<date.lowerBound)
         var after = q.string(date.upperBound..<hi)
-        for p in ["截至", "自从", "在", "于", "自", "从", "到", "与", "而", "但", "然而", "同时", "早在"] where before.hasSuffix(p) || before == p {
+        // Words that only frame the date ("由于…", "进入…", "早在…"), longest first.
+        for p in ["由于", "截至", "自从", "直到", "早在", "到了", "进入", "在", "于", "自", "从", "到", "与", "而", "但"]
+        where before.hasSuffix(p) {
             before = String(before.dropLast(p.count))
+            break
         }
-        for p in ["然而", "但是", "同时", "与", "而", "但"] where before.hasPrefix(p) {
+        for p in ["然而", "但是", "同时", "由于", "与", "而", "但"] where before.hasPrefix(p) {
             before = String(before.dropFirst(p.count))
+            break
         }
         for p in ["以来", "期间", "时", "起", "的", "间", "初", "末"] where after.hasPrefix(p) {
             after = String(after.dropFirst(p.count))
@@ -308,12 +312,18 @@ public struct TitleMaker: Sendable {
         }
         var title = TitleMaker.closingHanSpaces(TitleMaker.stripMarkdown(before + after).collapsingSpaces()).trimmingCharacters()
         if title.unicodeScalars.filter(TextSearch.isHan).count < 4, hi < q.count {
+            // The clause after the date's (a list comma 、 does not end it).
+            let clauseStops = "，。；：！？,;:!?\n".unicodeScalars
             var next = hi + 1
-            while next < q.count, !stops.contains(q[next]) { next += 1 }
+            while next < q.count, !clauseStops.contains(q[next]) { next += 1 }
             title += TitleMaker.stripMarkdown(q.string(min(hi + 1, q.count)..<next)).trimmingCharacters()
         }
         if title.isEmpty { title = q.string(lo..<hi) }
-        return String(title.prefix(40))
+        for suffix in ["的时候", "之际", "期间", "以来", "时"] where title.hasSuffix(suffix) && title.count > suffix.count + 3 {
+            title = String(title.dropLast(suffix.count))
+            break
+        }
+        return String(title.prefix(36))
     }
 }
 
