@@ -29,6 +29,7 @@ struct TemplateContext {
 /// | `{weekend:}` | the weekend near the DCT: the last one in a past-tense sentence, else this one | `{weekend:}` → `2013-W12-WE` |
 /// | `{when:X:LO:HI}` | nothing when LO ≤ X ≤ HI, else the rule does not apply | `{when:num:1:999}{dur:num:unit}` |
 /// | `{seen:W1/W2:N}` | nothing when one of the words occurs in the N tokens before the match, else the rule does not apply | `{seen:quarter:400}{ref:quarter:-5}` |
+/// | `{inyear:Y:UNIT:OFF}` | like `ref`, but in year Y | `{inyear:1988:quarter:-1}` → `1988-Q4` |
 /// | `{quarters:N}` | months in N quarters | `{quarters:3}` → `9` |
 /// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD` or `MM/N/W` (Nth weekday W, N = -1 for the last) | `{holiday:11/4/4}` → `2012-11-22` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
@@ -43,7 +44,7 @@ struct TemplateContext {
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
     static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen"]
+                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen", "inyear"]
 
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
@@ -104,6 +105,11 @@ enum TemplateFunctions {
                 i -= 1
             }
             return nil
+        case "inyear":
+            guard let y = int(0), (1000...2199).contains(y), let unit = unitArg(1), let off = int(2),
+                  let r = ref(unit: unit, offset: off, &ctx) else { return nil }
+            guard r.count > 4, let dash = r.firstIndex(of: "-") else { return year4(y) }
+            return year4(y) + r[dash...]
         case "quarters":
             guard let n = int(0), n > 0, n < 100 else { return nil }
             return String(3 * n)
