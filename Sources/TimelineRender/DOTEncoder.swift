@@ -229,13 +229,24 @@ public struct DOTEncoder: Sendable {
             if i > 0 { out += ", " }
             out += key
             out += "=\""
-            if value.utf8.contains(UInt8(ascii: "\n")) {
-                var first = true
-                for part in value.split(separator: "\n", omittingEmptySubsequences: false) {
-                    if !first { out += "\\n" }
-                    first = false
-                    appendEscaped(String(part), to: &out)
+            let utf8 = value.utf8
+            if utf8.contains(UInt8(ascii: "\r")) {
+                // CR LF is one Character: split as Characters, like the text is read.
+                out += value.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { escaped(String($0)) }.joined(separator: "\\n")
+            } else if utf8.contains(UInt8(ascii: "\n")) {
+                // Without CR, a LF byte is a "\n" Character: split the bytes.
+                var start = utf8.startIndex
+                var i = start
+                while i != utf8.endIndex {
+                    if utf8[i] == UInt8(ascii: "\n") {
+                        appendEscaped(String(value[start..<i]), to: &out)
+                        out += "\\n"
+                        start = utf8.index(after: i)
+                    }
+                    i = utf8.index(after: i)
                 }
+                appendEscaped(String(value[start...]), to: &out)
             } else {
                 appendEscaped(value, to: &out)
             }

@@ -12,6 +12,7 @@ enum DocumentLink {
 
     /// Percent-encodes `path` as UTF-8, keeping `A-Z a-z 0-9 - . _ ~` and `/`.
     static func percentEncodedPath(_ path: String) -> String {
+        if path.utf8.allSatisfy(isKept) { return path }
         var out = ""
         for byte in path.utf8 {
             switch byte {
@@ -26,6 +27,18 @@ enum DocumentLink {
             }
         }
         return out
+    }
+
+    /// Whether `byte` stands for itself in an encoded path.
+    private static func isKept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static let hex = Array("0123456789ABCDEF".unicodeScalars)

@@ -13,6 +13,8 @@ public struct PositionedDOTEncoder: Sendable {
 
     /// Relation edges are labelled only when their ends are at least this far apart horizontally (points).
     static let labelledEdgeSpan = 160.0
+    /// The size of relation labels (points).
+    static let relationFontSize = 9.0
 
     /// Creates an encoder with the given options.
     public init(options: RenderOptions = RenderOptions()) {
@@ -34,11 +36,13 @@ public struct PositionedDOTEncoder: Sendable {
             ("charset", "UTF-8"), ("labelloc", "t"), ("labeljust", "l"), ("fontname", font), ("pad", "0.3"),
             ("splines", "line"), ("outputorder", "edgesfirst"), ("tooltip", title),
         ]) + ";\n"
-        out += "  graph [label=<" + TimelineLegend.htmlLabel(title: title, graph: graph, font: font) + ">];\n"
+        // Labels are not measured by the positioned path's Graphviz context: the legend's cells get widths
+        // from a generous estimate, so that their text never runs out of them.
+        out += "  graph [label=<" + TimelineLegend.htmlLabel(title: title, graph: graph, font: font,
+                                                             measure: PositionedLayout.textWidth) + ">];\n"
         out += "  node " + DOTEncoder.attributes([
             ("fontname", font), ("fontsize", "11"), ("shape", "box"), ("style", "filled"),
             ("margin", "0.1,0.05"), ("penwidth", "1.2"), ("fixedsize", "true"),
-            ("width", fmt(PositionedLayout.boxWidth / 72)),
         ]) + ";\n"
         out += "  edge " + DOTEncoder.attributes([("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")]) + ";\n"
 
@@ -84,7 +88,7 @@ public struct PositionedDOTEncoder: Sendable {
         for box in layout.boxes {
             if boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
             var attrs = base.eventAttributes(box.event, labelLines: box.lines, longDate: box.longDate)
-            attrs += [("height", fmt(box.height / 72)), ("pos", pos(box.x, box.y))]
+            attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("pos", pos(box.x, box.y))]
             out += "  "
             DOTEncoder.appendQuoted(box.nodeID, to: &out)
             out += " "
@@ -92,9 +96,14 @@ public struct PositionedDOTEncoder: Sendable {
             out += ";\n"
         }
 
+        // Relation edges are straight lines, drawn under the boxes. Their labels are separate text nodes
+        // (drawn over the edges), each where the line runs through free space, so that no label hides under
+        // a box or another label; an edge without such a place, or too short, is not labelled (its style,
+        // colour and tooltip still tell its type).
         var seen = Set<Relation>()
         var canonical = graph
         canonical.canonicalize()
+        var labels: [PositionedLayout.Rect] = []
         var first = true
         for relation in canonical.relations {
             guard relation.from != relation.to, let from = boxOfEvent[relation.from], let to = boxOfEvent[relation.to]
@@ -104,8 +113,9 @@ public struct PositionedDOTEncoder: Sendable {
             guard seen.insert(key).inserted else { continue }
             var attrs = base.relationAttributes(relation, events: [relation.from: from.event, relation.to: to.event],
                                                 sameColumn: false)
-            if abs(from.x - to.x) < Self.labelledEdgeSpan { attrs.removeAll { $0.0 == "label" } }
-            if first { out += "\n  // Relations stated in the corpus.\n" }
+            let label = attrs.first { $0.0 == "label" }?.1 ?? ""
+            attrs.removeAll { $0.0 == "label" }
+            if first { out += "\n  // Relations stated in the corpus, and their labels where there is room.\n" }
             first = false
             out += "  "
             DOTEncoder.appendQuoted(from.nodeID, to: &out)
@@ -113,6 +123,22 @@ public struct PositionedDOTEncoder: Sendable {
             DOTEncoder.appendQuoted(to.nodeID, to: &out)
             out += " "
             DOTEncoder.appendAttributes(attrs, to: &out)
+            out += ";\n"
+
+            guard !label.isEmpty, abs(from.x - to.x) >= Self.labelledEdgeSpan else { continue }
+            let width = PositionedLayout.textWidth(label, size: Self.relationFontSize) + 4
+            let height = Self.relationFontSize * 1.2 + 2
+            guard let spot = layout.freeSpot(between: from, and: to, width: width, height: height, avoiding: labels)
+            else { continue }
+            labels.append(PositionedLayout.Rect(centerX: spot.x, centerY: spot.y, width: width, height: height))
+            let keep: Set<String> = ["fontcolor", "tooltip", "URL"]
+            out += "  "
+            DOTEncoder.appendQuoted("relation:\(labels.count)", to: &out)
+            out += " "
+            DOTEncoder.appendAttributes([
+                ("label", label), ("shape", "plaintext"), ("style", ""), ("fontsize", fmt(Self.relationFontSize)),
+                ("fixedsize", "false"), ("width", "0"), ("height", "0"), ("margin", "0"),
+            ] + attrs.filter { keep.contains($0.0) } + [("pos", pos(spot.x, spot.y))], to: &out)
             out += ";\n"
         }
         out += "}\n"

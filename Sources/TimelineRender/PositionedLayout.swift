@@ -38,7 +38,31 @@ struct PositionedLayout {
         var x: Double
     }
 
+    /// An axis-aligned rectangle in layout coordinates.
+    struct Rect {
+        var minX: Double
+        var minY: Double
+        var maxX: Double
+        var maxY: Double
+
+        init(centerX x: Double, centerY y: Double, width: Double, height: Double) {
+            (minX, maxX, minY, maxY) = (x - width / 2, x + width / 2, y - height / 2, y + height / 2)
+        }
+
+        func intersects(_ o: Rect) -> Bool {
+            minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY
+        }
+    }
+
+    /// A column of boxes: its centre x and the indices in ``boxes`` of its boxes, top to bottom.
+    struct Column {
+        var x: Double
+        var boxes: [Int]
+    }
+
     var boxes: [Box] = []
+    /// Every column of boxes, left to right.
+    var columns: [Column] = []
     var ticks: [Tick] = []
     /// `gaps[i]` is the marker before `ticks[i]`, if any.
     var gaps: [Int: Gap] = [:]
@@ -50,8 +74,11 @@ struct PositionedLayout {
     var rows: Int = 0
 
     static let boxWidth = 200.0
+    /// The y of the top of the first box of every column (the axis is at 0).
+    static let top = 40.0
     static let columnGap = 26.0
-    static let rowGap = 12.0
+    /// Room between two boxes of a column: a relation label (9 points) fits in it.
+    static let rowGap = 16.0
     static let lineHeight = 14.0
     static let boxPadding = 14.0
     /// Horizontal space per empty year in a short gap (capped by the long-gap marker).
@@ -66,7 +93,7 @@ struct PositionedLayout {
         // About twice as wide as tall for a large timeline: rows ≈ √(2n·w/h) in box units; never fewer than 12.
         rows = max(12, Int((Double(total) * 0.9).squareRoot().rounded(.up)))
         axisY = 0
-        let top = 40.0
+        let top = Self.top
         let gaps = TimelinePeriod.gapsBefore(periods)
         var x = 0.0
         var used = Set<String>()
@@ -95,6 +122,8 @@ struct PositionedLayout {
                 while used.contains(id) { id = "event:\(event.id)#\(n)"; n += 1 }
                 used.insert(id)
                 let cx = left + Double(column) * (Self.boxWidth + Self.columnGap) + Self.boxWidth / 2
+                if columns.last?.x != cx { columns.append(Column(x: cx, boxes: [])) }
+                columns[columns.count - 1].boxes.append(boxes.count)
                 boxes.append(Box(event: event, nodeID: id, x: cx, y: y + height / 2, width: Self.boxWidth,
                                  height: height, lines: lines, longDate: longDate))
                 y += height + Self.rowGap
@@ -106,6 +135,73 @@ struct PositionedLayout {
         }
         width = x
         height = maxBottom
+    }
+
+    /// Where a label of `width` × `height` points can stand on the straight line between the centres of
+    /// `a` and `b` without touching any box or any rectangle of `taken`: the free point nearest the middle
+    /// of the line, or nil when there is none.
+    func freeSpot(between a: Box, and b: Box, width: Double, height: Double, avoiding taken: [Rect]) -> (x: Double, y: Double)? {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0 else { return nil }
+        let step = min(0.05, 6 / length)
+        let count = Int(0.5 / step)
+        for k in 0...(2 * count) {
+            // 0.5, 0.5 + step, 0.5 - step, 0.5 + 2 step, ...
+            let t = 0.5 + Double((k + 1) / 2) * step * (k % 2 == 1 ? 1 : -1)
+            guard t > 0, t < 1 else { continue }
+            let rect = Rect(centerX: a.x + t * dx, centerY: a.y + t * dy, width: width, height: height)
+            if rect.minX < 0 || rect.minY < Self.top - 10 { continue }
+            if hitsBox(rect) || taken.contains(where: { $0.intersects(rect) }) { continue }
+            return (a.x + t * dx, a.y + t * dy)
+        }
+        return nil
+    }
+
+    /// Whether `rect` touches a box (columns found by x, boxes of a column by y).
+    func hitsBox(_ rect: Rect) -> Bool {
+        let half = Self.boxWidth / 2
+        // The first column whose right edge is right of rect.minX.
+        var lo = 0, hi = columns.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if columns[mid].x + half <= rect.minX { lo = mid + 1 } else { hi = mid }
+        }
+        var c = lo
+        while c < columns.count, columns[c].x - half < rect.maxX {
+            let ids = columns[c].boxes
+            // The first box whose bottom is below rect.minY.
+            var l = 0, h = ids.count
+            while l < h {
+                let m = (l + h) / 2
+                let box = boxes[ids[m]]
+                if box.y + box.height / 2 <= rect.minY { l = m + 1 } else { h = m }
+            }
+            while l < ids.count {
+                let box = boxes[ids[l]]
+                if box.y - box.height / 2 >= rect.maxY { break }
+                if Rect(centerX: box.x, centerY: box.y, width: box.width, height: box.height).intersects(rect) { return true }
+                l += 1
+            }
+            c += 1
+        }
+        return false
+    }
+
+    /// A generous estimate of the width in points of `text` set at `size` points in the default font (Noto
+    /// Sans CJK): Graphviz's own estimate, used when labels are not measured, is narrower than that font.
+    static func textWidth(_ text: String, size: Double) -> Double {
+        var em = 0.0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20: em += 0.3
+            case 0x41...0x5A: em += 0.75
+            case 0x21...0x7E: em += 0.62
+            case 0x2000...0x2BFF: em += 1.0  // punctuation, arrows, box drawing, shapes: full width in CJK fonts
+            default: em += CorpusText.columns(Character(scalar)) == 2 ? 1.0 : 0.75
+            }
+        }
+        return em * size
     }
 
     /// The label lines of an event box: its date, then its title wrapped (cut after ``maxTitleLines`` lines);

@@ -7,7 +7,17 @@ enum TimelineLegend {
     static let perRow = 8
 
     /// The HTML-like label (without the enclosing `<` `>`) for `graph`'s title and legend.
-    static func htmlLabel(title: String, graph: EventGraph, font: String) -> String {
+    ///
+    /// With `measure` (text, point size → width in points), every cell is given a `WIDTH` that holds its text
+    /// as measured so and its text is left-aligned: for renderings where Graphviz does not measure text.
+    static func htmlLabel(title: String, graph: EventGraph, font: String,
+                          measure: ((String, Double) -> Double)? = nil) -> String {
+        /// ` ALIGN="LEFT" WIDTH="w"` for text at `size` with `extra` points of padding and border, or "".
+        func width(_ text: String, _ size: Double, _ extra: Double) -> String {
+            guard let measure else { return "" }
+            let w = min(65_535, Int((measure(text, size) + extra).rounded(.up)))
+            return " ALIGN=\"LEFT\" WIDTH=\"\(w)\""
+        }
         var counts: [String: Int] = [:]
         for event in graph.events { counts[typeName(event.type), default: 0] += 1 }
         let types = counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
@@ -15,7 +25,9 @@ enum TimelineLegend {
             graph.relations.contains { $0.type == type && $0.from != $0.to }
         }
         let face = html(font)
-        var rows = "<TR><TD ALIGN=\"LEFT\"><FONT FACE=\"\(face)\" POINT-SIZE=\"22\">\(html(CorpusText.line(title)))</FONT></TD></TR>"
+        let titleText = CorpusText.line(title)
+        var rows = "<TR><TD" + (measure == nil ? " ALIGN=\"LEFT\"" : width(titleText, 22, 6))
+            + "><FONT FACE=\"\(face)\" POINT-SIZE=\"22\">\(html(titleText))</FONT></TD></TR>"
         if !types.isEmpty {
             // One grid of swatches, `perRow` to a row, left-aligned.
             rows += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"3\">"
@@ -24,7 +36,8 @@ enum TimelineLegend {
                 rows += "<TR>"
                 for type in types[i..<min(i + perRow, types.count)] {
                     let colors = EventStyle.colors(forType: type)
-                    rows += "<TD BGCOLOR=\"\(colors.fill)\" COLOR=\"\(colors.border)\" BORDER=\"1\">"
+                    let text = "\(CorpusText.truncate(type, limit: 30)) (\(counts[type]!))"
+                    rows += "<TD BGCOLOR=\"\(colors.fill)\" COLOR=\"\(colors.border)\" BORDER=\"1\"\(width(text, 10, 10))>"
                         + "<FONT FACE=\"\(face)\" POINT-SIZE=\"10\">\(html(CorpusText.truncate(type, limit: 30))) (\(counts[type]!))</FONT></TD>"
                 }
                 rows += "</TR>"
@@ -36,7 +49,8 @@ enum TimelineLegend {
             rows += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"2\"><TR>"
             for type in relationTypes {
                 let style = EventStyle.relation(type)
-                rows += "<TD><FONT FACE=\"\(face)\" POINT-SIZE=\"10\" COLOR=\"\(style.color)\">\(sample(type)) \(style.label)</FONT></TD>"
+                let text = "\(sampleText(type)) \(style.label)"
+                rows += "<TD\(width(text, 10, 6))><FONT FACE=\"\(face)\" POINT-SIZE=\"10\" COLOR=\"\(style.color)\">\(sample(type)) \(style.label)</FONT></TD>"
             }
             rows += "</TR></TABLE></TD></TR>"
         }
@@ -51,6 +65,11 @@ enum TimelineLegend {
         case .partOf: return "┈┈┈◇"
         case .precedes: return "───▷"
         }
+    }
+
+    /// ``sample(_:)`` as displayed (entities decoded).
+    static func sampleText(_ type: RelationType) -> String {
+        type == .responseTo ? "╴╴╴>" : sample(type)
     }
 
     static func typeName(_ type: String) -> String {
