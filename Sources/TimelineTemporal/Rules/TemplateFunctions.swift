@@ -303,6 +303,8 @@ enum TemplateFunctions {
                     if m.value == "present" { return 0 }
                     // A participle after an auxiliary (`will be paid`) is no past tense.
                     if dir < 0, m.end == i + 1, i > 0, passiveAux.contains(tokens[i - 1].key) { return nil }
+                    // A plan in the past perfect (`had been due`, `as previously planned`) is past.
+                    if dir > 0, (1...2).contains(where: { i - $0 >= 0 && pastAux.contains(tokens[i - $0].key) }) { return -1 }
                     return dir
                 }
             }
@@ -341,6 +343,9 @@ enum TemplateFunctions {
 
     /// Words before an `-ed` form that make it passive or infinitive rather than past (`will be named`).
     static let passiveAux: Set<String> = ["be", "been", "being", "is", "are", "am", "to", "will", "would", "get", "gets"]
+
+    /// Words before a future word that put the plan in the past (`had been due`, `previously planned`).
+    static let pastAux: Set<String> = ["had", "been", "previously", "originally"]
 
     /// Words a full stop follows in abbreviations rather than at the end of a sentence.
     static let abbreviations: Set<String> = [
