@@ -1,3 +1,165 @@
+import Foundation
+import TimelineCorpus
+import TimelineExtraction
 import TimelineModel
 
-// Placeholder: the incremental build cache (issue 6) goes here.
+/// The regeneration cache: a folder (by default `.timeline-cache/` beside events.json, git-ignored) holding
+///
+/// - `extractions/xx/<key>`: one document's extraction, keyed by the SHA-256 of the extractor fingerprint,
+///   the document id and the document's bytes;
+/// - `index-<corpus>`: for each document of a corpus, the stamp (`stat`) it had when its bytes were hashed,
+///   so unchanged files are not read again;
+/// - `manifest`: what the last build read and wrote (see ``BuildManifest``);
+/// - `executable-digest.json`: the memoized digest of the `timeline` binary.
+///
+/// Every file carries a header with the format version, its key and a checksum (see `CacheFile`); an entry
+/// that fails the check is ignored and rebuilt, never trusted. Writes go to a temporary file renamed into
+/// place, and a failed cache write never fails a build.
+public final class BuildCache: @unchecked Sendable {
+    /// The cache folder.
+    public let folder: URL
+    /// Whether entries are written (false: read-only use, e.g. when the folder cannot be written).
+    public var writable: Bool
+
+    /// Entries found corrupt or foreign during this run, by file name, with the reason (for diagnostics and tests).
+    public private(set) var rejected: [(file: String, reason: String)] = []
+
+    private let lock = NSLock()
+
+    /// The default cache folder for an events file: `.timeline-cache/` in the same folder.
+    public static func defaultFolder(besideEvents events: URL) -> URL {
+        events.deletingLastPathComponent().appendingPathComponent(".timeline-cache")
+    }
+
+    public init(folder: URL, writable: Bool = true) {
+        self.folder = folder
+        self.writable = writable
+    }
+
+    // MARK: extractions
+
+    /// The key of a document's extraction.
+    public static func extractionKey(fingerprint: ExtractorFingerprint, id: String, sha256: String) -> String {
+        ContentHash.hex(joining: [fingerprint.value, id, sha256])
+    }
+
+    func extractionURL(_ key: String) -> URL {
+        folder.appendingPathComponent("extractions").appendingPathComponent(String(key.prefix(2)))
+            .appendingPathComponent(key)
+    }
+
+    /// The cached extraction under `key`, or nil when absent, foreign or corrupt (then noted in ``rejected``).
+    public func extraction(forKey key: String, document id: String) -> DocumentExtraction? {
+        let url = extractionURL(key)
+        switch CacheFile.read(url, kind: "extraction", key: key) {
+        case .failure(.missing):
+            return nil
+        case let .failure(.corrupt(reason)):
+            reject(url, reason)
+            return nil
+        case let .success(payload):
+            guard let cached = try? JSONDecoder().decode(CachedExtraction.self, from: payload),
+                  cached.document == id, let x = cached.extraction() else {
+                reject(url, "payload does not decode")
+                return nil
+            }
+            return x
+        }
+    }
+
+    /// Stores an extraction under `key`.
+    public func store(_ extraction: DocumentExtraction, forKey key: String) {
+        guard writable, let payload = try? JSONEncoder().encode(CachedExtraction(extraction)) else { return }
+        try? CacheFile.writeAtomically(CacheFile.encode(kind: "extraction", key: key, payload: payload), to: extractionURL(key))
+    }
+
+    private func reject(_ url: URL, _ reason: String) {
+        lock.lock()
+        rejected.append((url.lastPathComponent, reason))
+        lock.unlock()
+        if writable { try? FileManager.default.removeItem(at: url) }
+    }
+
+    // MARK: corpus index
+
+    /// What is known about one document without reading it.
+    struct IndexEntry: Codable, Equatable {
+        var stamp: FileStamp
+        /// When the bytes were hashed (ns since 1970); a stamp too close to it is not trusted.
+        var hashedAt: Int64
+        var record: DocumentRecord
+        /// The reader's warnings about this document (invalid UTF-8, a bad front matter date): shown on every build.
+        var warnings: [String]
+
+        /// Whether the stamp may stand for the bytes: the file was last modified well before it was hashed, so
+        /// a later write within the same timestamp tick cannot have gone unnoticed.
+        var trusted: Bool { hashedAt - stamp.mtime > 1_000_000_000 }
+    }
+
+    func indexURL(corpus: URL) -> URL {
+        folder.appendingPathComponent("index-" + String(ContentHash.hex(corpus.standardizedFileURL.path).prefix(16)))
+    }
+
+    func loadIndex(corpus: URL) -> [String: IndexEntry] {
+        let url = indexURL(corpus: corpus)
+        switch CacheFile.read(url, kind: "index", key: ContentHash.hex(corpus.standardizedFileURL.path)) {
+        case .failure(.missing):
+            return [:]
+        case let .failure(.corrupt(reason)):
+            reject(url, reason)
+            return [:]
+        case let .success(payload):
+            guard let index = try? JSONDecoder().decode([String: IndexEntry].self, from: payload) else {
+                reject(url, "payload does not decode")
+                return [:]
+            }
+            return index
+        }
+    }
+
+    func saveIndex(_ index: [String: IndexEntry], corpus: URL) {
+        guard writable else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let payload = try? encoder.encode(index) else { return }
+        try? CacheFile.writeAtomically(
+            CacheFile.encode(kind: "index", key: ContentHash.hex(corpus.standardizedFileURL.path), payload: payload),
+            to: indexURL(corpus: corpus))
+    }
+
+    // MARK: manifest
+
+    var manifestURL: URL { folder.appendingPathComponent("manifest") }
+
+    /// The manifest of the last complete build writing `events`, if any and intact.
+    public func manifest(events: URL) -> BuildManifest? {
+        let key = ContentHash.hex(events.standardizedFileURL.path)
+        switch CacheFile.read(manifestURL, kind: "manifest", key: key) {
+        case .failure(.missing):
+            return nil
+        case let .failure(.corrupt(reason)):
+            // Another events file in the same folder is not corruption: keep it, just don't use it.
+            if reason != "entry for another key" { reject(manifestURL, reason) }
+            return nil
+        case let .success(payload):
+            guard let m = try? JSONDecoder().decode(BuildManifest.self, from: payload) else {
+                reject(manifestURL, "payload does not decode")
+                return nil
+            }
+            return m
+        }
+    }
+
+    func saveManifest(_ manifest: BuildManifest, events: URL) {
+        guard writable else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let payload = try? encoder.encode(manifest) else { return }
+        try? CacheFile.writeAtomically(
+            CacheFile.encode(kind: "manifest", key: ContentHash.hex(events.standardizedFileURL.path), payload: payload),
+            to: manifestURL)
+    }
+
+    /// Where the executable's digest is memoized.
+    var executableMemoURL: URL { folder.appendingPathComponent("executable-digest.json") }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// What a build did: the `--json` summary.
+public struct BuildSummary: Codable, Equatable, Sendable {
+    /// Documents in the corpus (built or skipped).
+    public var documents: Int = 0
+    /// Documents whose bytes were read (new, changed, or not yet known to the cache).
+    public var read: Int = 0
+    /// Documents extracted again.
+    public var reextracted: Int = 0
+    /// Documents whose extraction came from the cache.
+    public var fromCache: Int = 0
+    /// Candidate documents left out, path → reason (unreadable, binary, too large, malformed front matter).
+    public var skipped: [String: String] = [:]
+    public var events: Int = 0
+    public var relations: Int = 0
+    public var undated: Int = 0
+    /// Warnings shown (documents, curation entries that no longer apply, cache entries rebuilt).
+    public var warnings: [String] = []
+    /// Files written (changed), relative paths as given.
+    public var written: [String] = []
+    /// True when nothing had changed and nothing was rendered or written.
+    public var upToDate: Bool = false
+    /// Cache entries found corrupt or foreign and rebuilt.
+    public var cacheRejected: Int = 0
+    /// Wall time in seconds.
+    public var seconds: Double = 0
+
+    public init() {}
+}
+
+/// How far a build is: `done` of `total` documents resolved.
+public struct BuildProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    /// Documents extracted so far (the slow part).
+    public var extracted: Int
+    /// A stage name: `reading`, `extracting`, `rendering`.
+    public var stage: String
+}

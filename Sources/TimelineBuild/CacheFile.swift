@@ -1,0 +1,59 @@
+import Foundation
+
+/// The on-disk envelope of every cache file: a header line naming the format version, the kind of entry, its
+/// key and the SHA-256 of the payload, then the payload. An entry whose header, key or checksum does not match
+/// is foreign or corrupt and is never trusted.
+///
+///     timeline-cache 1 extraction <key> <sha256 of payload>\n<payload>
+enum CacheFile {
+    static let magic = "timeline-cache"
+
+    /// The bytes of an entry.
+    static func encode(kind: String, key: String, payload: Data) -> Data {
+        var data = Data("\(magic) \(ExtractorFingerprint.formatVersion) \(kind) \(key) \(ContentHash.hex(payload))\n".utf8)
+        data.append(payload)
+        return data
+    }
+
+    /// Why an entry was rejected.
+    enum Rejection: Error, Equatable {
+        case missing
+        case corrupt(String)
+    }
+
+    /// The payload of an entry, checked against `kind` and `key`.
+    static func decode(_ data: Data, kind: String, key: String) -> Result<Data, Rejection> {
+        guard let newline = data.firstIndex(of: 0x0A), newline - data.startIndex < 512 else {
+            return .failure(.corrupt("no header"))
+        }
+        let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+        guard header.count == 5, header[0] == magic else { return .failure(.corrupt("not a timeline cache file")) }
+        guard header[1] == "\(ExtractorFingerprint.formatVersion)" else {
+            return .failure(.corrupt("format version \(header[1])"))
+        }
+        guard header[2] == kind, header[3] == key else { return .failure(.corrupt("entry for another key")) }
+        let payload = data[(newline + 1)...]
+        guard ContentHash.hex(payload) == header[4] else { return .failure(.corrupt("checksum mismatch")) }
+        return .success(Data(payload))
+    }
+
+    /// Reads and checks an entry.
+    static func read(_ url: URL, kind: String, key: String) -> Result<Data, Rejection> {
+        guard let data = try? Data(contentsOf: url) else { return .failure(.missing) }
+        return decode(data, kind: kind, key: key)
+    }
+
+    /// Writes to a uniquely named temporary file in the same folder, then renames it into place, so that
+    /// concurrent writers and interrupted runs never leave a partial file under the final name.
+    static func writeAtomically(_ data: Data, to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        try data.write(to: tmp)
+        if rename(tmp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+        }
+    }
+}
