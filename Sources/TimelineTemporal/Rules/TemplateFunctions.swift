@@ -30,6 +30,7 @@ struct TemplateContext {
 /// | `{when:X:LO:HI}` | nothing when LO ≤ X ≤ HI, else the rule does not apply | `{when:num:1:999}{dur:num:unit}` |
 /// | `{seen:W1/W2:N}` | nothing when one of the words occurs in the N tokens before the match, else the rule does not apply | `{seen:quarter:400}{ref:quarter:-5}` |
 /// | `{inyear:Y:UNIT:OFF}` | like `ref`, but in year Y | `{inyear:1988:quarter:-1}` → `1988-Q4` |
+/// | `{anchor:year:OFF}` | the year last written in digits in the 300 tokens before the match, shifted by OFF (else the DCT's) | `On May 22, 1995, … {anchor:year:1}` → `1996` |
 /// | `{quarters:N}` | months in N quarters | `{quarters:3}` → `9` |
 /// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD` or `MM/N/W` (Nth weekday W, N = -1 for the last) | `{holiday:11/4/4}` → `2012-11-22` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
@@ -44,7 +45,7 @@ struct TemplateContext {
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
     static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen", "inyear"]
+                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen", "inyear", "anchor"]
 
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
@@ -110,6 +111,18 @@ enum TemplateFunctions {
                   let r = ref(unit: unit, offset: off, &ctx) else { return nil }
             guard r.count > 4, let dash = r.firstIndex(of: "-") else { return year4(y) }
             return year4(y) + r[dash...]
+        case "anchor":
+            guard rawArgs.first == "year", let off = int(1) else { return nil }
+            var i = ctx.matchStart - 1
+            while i >= 0 && i >= ctx.matchStart - 300 {
+                let t = ctx.tokens[i]
+                if t.kind == .number, t.key.utf8.count == 4, let y = Int(t.key), (1000...2199).contains(y),
+                   i == 0 || !TaggingRun.currency.contains(ctx.tokens[i - 1].key) {
+                    return year4(y + off)
+                }
+                i -= 1
+            }
+            return ref(unit: "year", offset: off, &ctx)
         case "quarters":
             guard let n = int(0), n > 0, n < 100 else { return nil }
             return String(3 * n)
