@@ -30,4 +30,6 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     public var outputs: [Output]
     /// Events, relations and undated events of the graph written (for the summary of a build with nothing to do).
     public var counts: [Int]?
+    /// The curation warnings of that build (shown again by a build with nothing to do).
+    public var curationWarnings: [String]?
 }

@@ -15,8 +15,10 @@ public struct BuildSummary: Codable, Equatable, Sendable {
     public var events: Int = 0
     public var relations: Int = 0
     public var undated: Int = 0
-    /// Warnings shown (documents, curation entries that no longer apply, cache entries rebuilt).
+    /// Warnings about documents (invalid UTF-8, empty, a bad date), and notices of cache entries rebuilt.
     public var warnings: [String] = []
+    /// Curation entries that no longer apply (shown even with `--quiet`: a user's edit is being ignored).
+    public var curationWarnings: [String] = []
     /// Files written (changed), relative paths as given.
     public var written: [String] = []
     /// True when nothing had changed and nothing was rendered or written.

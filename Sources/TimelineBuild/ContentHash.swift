@@ -29,8 +29,9 @@ public enum ContentHash {
         defer { try? handle.close() }
         var hasher = SHA256()
         while true {
-            guard let chunk = try? handle.read(upToCount: 1 << 20) else { return nil }
-            if chunk.isEmpty { break }
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { return nil }
+            guard let chunk, !chunk.isEmpty else { break }   // nil or empty: end of file
             hasher.update(data: chunk)
         }
         return hex(digest: hasher.finalize())

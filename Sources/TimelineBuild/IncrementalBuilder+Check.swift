@@ -53,7 +53,7 @@ extension IncrementalBuilder {
 
         // What a build would write, compared byte for byte.
         completeExtractions(&inputs, progress: progress)
-        let (graph, _) = graph(of: inputs)
+        let (graph, curationWarnings) = graph(of: inputs)
         let data = try EventGraphCoder.encode(graph)
         let tmp = fm.temporaryDirectory.appendingPathComponent("timeline-check-\(getpid())-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: tmp) }
@@ -85,6 +85,7 @@ extension IncrementalBuilder {
                                      stamp: FileStamp.of(path: url.path))
             })
             record.counts = [graph.events.count, graph.relations.count, graph.undated.count]
+            record.curationWarnings = curationWarnings
             cache?.saveManifest(record, events: settings.events)
         }
         return report

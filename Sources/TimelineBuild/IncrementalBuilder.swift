@@ -313,6 +313,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
         return (curated.graph, curated.warnings.map { "warning: \($0)" })
     }
 
+    /// Refuses to build from nothing: when no candidate document could be read, nothing is written.
+    func requireDocuments(_ inputs: Inputs) throws {
+        guard inputs.documents.isEmpty, let first = inputs.skipped.sorted(by: { $0.key < $1.key }).first else { return }
+        throw TimelineError.unreadable(path: settings.corpus.relativePath,
+            reason: "none of its \(inputs.skipped.count) document\(inputs.skipped.count == 1 ? "" : "s") could be read (\(first.value))")
+    }
+
     // MARK: build
 
     /// Builds: resolves the inputs, and unless nothing changed since the last build, writes events.json and the
@@ -331,15 +338,20 @@ public final class IncrementalBuilder: @unchecked Sendable {
             s.fromCache = inputs.documents.count - s.reextracted
             finish(&s, inputs: inputs, start: start)
             // The graph's figures without building it: from the manifest's build.
-            if let counts = manifest.counts { s.events = counts[0]; s.relations = counts[1]; s.undated = counts[2] }
+            if let counts = manifest.counts, counts.count == 3 {
+                s.events = counts[0]; s.relations = counts[1]; s.undated = counts[2]
+            }
+            s.curationWarnings = manifest.curationWarnings ?? []
             return s
         }
+        try requireDocuments(inputs)
         completeExtractions(&inputs, progress: progress)
+        try requireDocuments(inputs)
         progress?(BuildProgress(done: inputs.documents.count, total: inputs.documents.count,
                                 extracted: inputs.summary.reextracted, stage: "rendering"))
         let (graph, curationWarnings) = graph(of: inputs)
         var s = inputs.summary
-        s.warnings += curationWarnings
+        s.curationWarnings = curationWarnings
         s.skipped = inputs.skipped
         s.events = graph.events.count
         s.relations = graph.relations.count
@@ -364,7 +376,29 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         var record = manifestRecord(inputs, outputs: outputs)
         record.counts = [s.events, s.relations, s.undated]
+        record.curationWarnings = curationWarnings
         cache?.saveManifest(record, events: settings.events)
+        finish(&s, inputs: inputs, start: start)
+        return s
+    }
+
+    /// Writes events.json only (`timeline extract`): no rendering, and no build record.
+    public func extract(progress: ((BuildProgress) -> Void)? = nil) throws -> BuildSummary {
+        let start = Date()
+        var inputs = try resolveInputs(progress: progress)
+        try requireDocuments(inputs)
+        completeExtractions(&inputs, progress: progress)
+        try requireDocuments(inputs)
+        let (graph, curationWarnings) = graph(of: inputs)
+        var s = inputs.summary
+        s.curationWarnings = curationWarnings
+        s.skipped = inputs.skipped
+        s.events = graph.events.count
+        s.relations = graph.relations.count
+        s.undated = graph.undated.count
+        if try AtomicFile.write(try EventGraphCoder.encode(graph), to: settings.events) {
+            s.written = [settings.events.relativePath]
+        }
         finish(&s, inputs: inputs, start: start)
         return s
     }

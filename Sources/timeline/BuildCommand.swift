@@ -1,28 +1,39 @@
 import ArgumentParser
 import Foundation
+import TimelineBuild
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Extract events from the corpus, write events.json, and render the timelines.",
-        discussion: "Equivalent to `timeline extract` followed by `timeline render`. Nothing is written when a document cannot be read.")
+        discussion: """
+            Equivalent to `timeline extract` followed by `timeline render`, incrementally: only documents whose \
+            bytes changed are extracted again (the others come from .timeline-cache/ beside events.json), and \
+            when nothing changed nothing is written. A document that cannot be read (binary, unreadable, too \
+            large, malformed front matter) is named in a warning and left out; the rest is built and the exit \
+            status is 2. Two builds writing the same events.json never interleave (.timeline.lock).
+            """)
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var events: EventsOptions
     @OptionGroup var curation: CurationOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var regeneration: RegenerationOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try Console.run {
-            let start = Date()
-            let graph = try Pipeline.extract(corpus: corpus.corpusURL, curation: curation.url(besideEvents: events.eventsURL), quiet: global.quiet)
-            try Pipeline.writeEvents(graph, to: events.eventsURL)
-            let files = try Pipeline.render(graph, options: output)
-            Console.info("\(graph.documents.count) documents, \(graph.events.count) events, \(graph.relations.count) relations, "
-                         + "\(graph.undated.count) undated → \(events.events), "
-                         + files.map(\.relativePath).joined(separator: ", ") + " in \(Console.seconds(since: start))",
-                         quiet: global.quiet)
+        try Console.runWithStatus {
+            let settings = try Pipeline.settings(corpus: corpus, events: events, curation: curation, output: output,
+                                                 regeneration: regeneration)
+            let lock = try Pipeline.lock(events: events.eventsURL, quiet: global.quiet)
+            defer { lock.release() }
+            let bar = ProgressBar(quiet: global.quiet || regeneration.json)
+            let summary = try IncrementalBuilder(settings: settings).build(progress: bar.update)
+            bar.finish()
+            Pipeline.report(summary, quiet: global.quiet)
+            if regeneration.json { try Console.printJSON(summary) }
+            Console.info(Console.summaryLine(summary, events: events.events), quiet: global.quiet || regeneration.json)
+            return Pipeline.status(summary)
         }
     }
 }

@@ -1,23 +1,35 @@
 import ArgumentParser
 import Foundation
+import TimelineBuild
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract events from the corpus into events.json.")
+        abstract: "Extract events from the corpus into events.json.",
+        discussion: """
+            Uses and fills the extraction cache like `timeline build`. A document that cannot be read is named in \
+            a warning and left out, and the exit status is 2.
+            """)
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var events: EventsOptions
     @OptionGroup var curation: CurationOptions
+    @OptionGroup var regeneration: RegenerationOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try Console.run {
-            let start = Date()
-            let graph = try Pipeline.extract(corpus: corpus.corpusURL, curation: curation.url(besideEvents: events.eventsURL), quiet: global.quiet)
-            try Pipeline.writeEvents(graph, to: events.eventsURL)
-            Console.info("\(graph.documents.count) documents, \(graph.events.count) events, \(graph.relations.count) relations "
-                         + "→ \(events.events) in \(Console.seconds(since: start))", quiet: global.quiet)
+        try Console.runWithStatus {
+            let settings = try Pipeline.settings(corpus: corpus, events: events, curation: curation, output: nil,
+                                                 regeneration: regeneration)
+            let lock = try Pipeline.lock(events: events.eventsURL, quiet: global.quiet)
+            defer { lock.release() }
+            let bar = ProgressBar(quiet: global.quiet || regeneration.json)
+            let summary = try IncrementalBuilder(settings: settings).extract(progress: bar.update)
+            bar.finish()
+            Pipeline.report(summary, quiet: global.quiet)
+            if regeneration.json { try Console.printJSON(summary) }
+            Console.info(Console.summaryLine(summary, events: events.events), quiet: global.quiet || regeneration.json)
+            return Pipeline.status(summary)
         }
     }
 }

@@ -1,39 +1,51 @@
 import Foundation
-import TimelineCorpus
-import TimelineExtraction
-import TimelineGraph
+import TimelineBuild
 import TimelineModel
 import TimelineRender
 
-/// The two halves of a build, shared by `build`, `extract` and `render`.
+/// The builds behind `build`, `extract`, `check` and `watch`: settings from the command line, the lock, and the
+/// messages a build leaves.
 enum Pipeline {
-    /// Reads the corpus and extracts the event graph. Throws before anything is written when a document
-    /// cannot be read, so existing outputs stay untouched.
-    static func extract(corpus: URL, curation curationURL: URL? = nil, quiet: Bool) throws -> EventGraph {
-        // Read curation first: a malformed curation.json stops the build before any work or write.
-        let curation = try curationURL.flatMap { try Curation.read(from: $0) }
-        let result = try CorpusReader(root: corpus).read()
-        for d in result.diagnostics { Console.info(d.description, quiet: quiet || d.severity == .notice) }
-        if let first = result.errors.first {
-            for e in result.errors.dropFirst() { Console.warn("error: \(e.description)") }
-            throw first
+    /// The build settings for these options.
+    static func settings(corpus: CorpusOptions, events: EventsOptions, curation: CurationOptions,
+                         output: OutputOptions?, regeneration: RegenerationOptions) throws -> BuildSettings {
+        let out = output ?? OutputOptions()
+        return BuildSettings(
+            corpus: corpus.corpusURL, events: events.eventsURL, curation: curation.url(besideEvents: events.eventsURL),
+            output: out.outputURL, renderOptions: try out.renderOptions(), settingsKey: settingsKey(out),
+            cacheFolder: regeneration.cache.map { URL(fileURLWithPath: $0) }, useCache: !regeneration.noCache,
+            maxDocumentBytes: regeneration.maxDocumentMb << 20,
+            jobs: regeneration.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Every render option that changes the rendered bytes, as one string.
+    static func settingsKey(_ o: OutputOptions) -> String {
+        var parts = ["title=\(o.title)", "link=\(o.linkBase ?? "")", "from=\(o.from ?? "")", "to=\(o.to ?? "")",
+                     "layout=\(o.layout)"]
+        parts.append("type=" + o.type.joined(separator: ","))
+        parts.append("actor=" + o.actor.joined(separator: ","))
+        parts.append("format=" + o.format.joined(separator: ","))
+        return parts.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|")
+    }
+
+    /// Takes the build lock beside events.json, saying whom it waits for.
+    static func lock(events: URL, quiet: Bool) throws -> BuildLock {
+        let url = BuildLock.url(besideEvents: events)
+        return try BuildLock.acquire(url) { holder in
+            Console.info("waiting for another build" + (holder.map { " (pid \($0))" } ?? "") + " holding \(url.relativePath)…",
+                         quiet: quiet)
         }
-        let extractor = EventExtractor()
-        let extractions = result.documents.map { extractor.extract($0) }
-        let graph = GraphBuilder().build(documents: result.documents, extractions: extractions)
-        guard let curation, let curationURL else { return graph }
-        let curated = CurationApplier(fileName: curationURL.relativePath).apply(curation, to: graph)
-        // Stale curation entries are shown even with --quiet: they mean a user's edit no longer applies.
-        for w in curated.warnings { Console.warn("warning: \(w)") }
-        return curated.graph
     }
 
-    static func writeEvents(_ graph: EventGraph, to url: URL) throws {
-        let data = try EventGraphCoder.encode(graph)
-        try AtomicFile.write(data, to: url)
+    /// Prints a build's warnings: skipped documents and curation entries always, the rest unless quiet.
+    static func report(_ s: BuildSummary, quiet: Bool) {
+        for w in s.warnings { Console.info(w.hasPrefix("warning: ") || w.hasPrefix("notice: ") ? w : "warning: \(w)", quiet: quiet) }
+        for (_, reason) in s.skipped.sorted(by: { $0.key < $1.key }) { Console.warn("warning: skipped: \(reason)") }
+        for w in s.curationWarnings { Console.warn(w) }
     }
 
-    static func render(_ graph: EventGraph, options: OutputOptions) throws -> [URL] {
-        try RenderPipeline.render(graph, options: options)
+    /// The exit status of a build that wrote its outputs: 2 when documents were left out.
+    static func status(_ s: BuildSummary) -> Int32 {
+        s.skipped.isEmpty ? 0 : ExitStatus.inputsSkipped
     }
 }

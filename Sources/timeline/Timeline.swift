@@ -12,10 +12,16 @@ struct Timeline: ParsableCommand {
 
             Run `timeline build` in a folder holding corpus/ to regenerate events.json and output/.
 
-            Exit status: 0 on success, 1 when an input or output problem stopped the command (the message \
-            names the file), 64 for invalid command-line usage.
+            `timeline check` says whether the outputs are current (for CI and git hooks); `timeline watch` \
+            rebuilds on every change.
+
+            Exit status: 0 on success; 1 when an input or output problem stopped the command and nothing was \
+            written (the message names the file); 2 when the build was written but some documents could not \
+            be read and were left out (each named in a warning); 3 when `timeline check` finds something \
+            stale; 64 for invalid command-line usage.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ExtractCommand.self, RenderCommand.self, TagCommand.self]
+        subcommands: [BuildCommand.self, ExtractCommand.self, RenderCommand.self, CheckCommand.self, WatchCommand.self,
+                      TagCommand.self, BenchRegenCommand.self]
     )
 }

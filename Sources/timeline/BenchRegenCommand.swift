@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import TimelineBuild
+import TimelineModel
+
+/// `timeline bench-regen` (hidden): measures regeneration with the binary itself, as a user runs it.
+///
+/// Generates a corpus of `--documents` documents (``CorpusGenerator``), then times in child processes a cold
+/// `build` (empty cache), no-op builds, and builds after changing one document; then the latency of
+/// `timeline watch` on the bundled corpus, from a saved edit to the end of its rebuild. Prints the figures.
+/// With `--generate DIR` it only writes the corpus (the kill-during-build test uses that).
+struct BenchRegenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-regen",
+        abstract: "Measure cold, no-op and one-document builds, and watch latency (release build).",
+        shouldDisplay: false)
+
+    @Option(help: "Documents in the generated corpus.")
+    var documents: Int = 2000
+
+    @Option(help: "Repetitions of the no-op and one-change builds (the median is printed).")
+    var rounds: Int = 3
+
+    @Option(help: ArgumentHelp("The bundled corpus for the watch latency figure.", valueName: "dir"))
+    var bundled: String = "corpus"
+
+    @Option(help: ArgumentHelp("Only write the generated corpus into this folder.", valueName: "dir"))
+    var generate: String?
+
+    @Flag(help: "Keep the work folder.")
+    var keep = false
+
+    func run() throws {
+        try Console.run {
+            if let generate {
+                try CorpusGenerator(documents: documents).write(into: URL(fileURLWithPath: generate))
+                return
+            }
+            try bench()
+        }
+    }
+
+    private func bench() throws {
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("timeline-bench-regen-\(getpid())")
+        try? fm.removeItem(at: work)
+        defer { if !keep { try? fm.removeItem(at: work) } }
+        let corpus = work.appendingPathComponent("corpus")
+        let generator = CorpusGenerator(documents: documents)
+        let paths = try generator.write(into: corpus)
+        let args = ["build", "--corpus", corpus.path, "--events", work.appendingPathComponent("events.json").path,
+                    "--output", work.appendingPathComponent("output").path, "--json", "-q"]
+        print("timeline bench-regen: \(documents) generated documents, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+        let cold = try Self.time(args)
+        print(Self.row("cold build (empty cache)", cold))
+        var noops: [Run] = []
+        for _ in 0..<rounds { noops.append(try Self.time(args)) }
+        let noop = Self.median(noops)
+        print(Self.row("no-op build", noop))
+        var changes: [Run] = []
+        for k in 0..<rounds {
+            let doc = corpus.appendingPathComponent(paths[(k * 7919) % paths.count])
+            let handle = try FileHandle(forWritingTo: doc)
+            handle.seekToEndOfFile()
+            handle.write(Data("\nOn March \(k + 3), 1999 a new agreement on river shipping was signed in Harbin.\n".utf8))
+            try handle.close()
+            changes.append(try Self.time(args))
+        }
+        let change = Self.median(changes)
+        print(Self.row("one document changed", change))
+        print(String(format: "no-op speed-up %.0f×, one-change speed-up %.1f×",
+                     cold.seconds / noop.seconds, cold.seconds / change.seconds))
+
+        if fm.fileExists(atPath: bundled) {
+            let latency = try watchLatency(bundled: URL(fileURLWithPath: bundled), work: work.appendingPathComponent("watch"))
+            print(String(format: "watch: edit to rebuilt outputs on the bundled corpus: median %.0f ms, max %.0f ms (%d edits)",
+                         latency.median * 1000, latency.max * 1000, latency.count))
+        }
+    }
+
+    struct Run {
+        var seconds: Double
+        var summary: BuildSummary?
+    }
+
+    static func row(_ name: String, _ r: Run) -> String {
+        let s = r.summary
+        return String(format: "%-28@ %8.3f s", name as NSString, r.seconds)
+            + "   extracted \(s?.reextracted ?? -1), from cache \(s?.fromCache ?? -1), events \(s?.events ?? -1)"
+            + ((s?.upToDate ?? false) ? ", nothing written" : "")
+    }
+
+    static func median(_ runs: [Run]) -> Run {
+        runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
+    }
+
+    /// Runs `timeline` with `args` and times it.
+    static func time(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = ExecutablePath.url
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        let start = Date()
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let seconds = Date().timeIntervalSince(start)
+        guard p.terminationStatus == 0 else {
+            throw TimelineError.invalidArgument("bench-regen: `timeline \(args.joined(separator: " "))` exited \(p.terminationStatus)")
+        }
+        return Run(seconds: seconds, summary: try? JSONDecoder().decode(BuildSummary.self, from: data))
+    }
+
+    /// Starts `timeline watch` on a copy of the bundled corpus, edits a document a few times, and measures the
+    /// time from each save to the watcher's report of the finished rebuild.
+    private func watchLatency(bundled: URL, work: URL) throws -> (median: Double, max: Double, count: Int) {
+        let fm = FileManager.default
+        try fm.createDirectory(at: work, withIntermediateDirectories: true)
+        let corpus = work.appendingPathComponent("corpus")
+        try fm.copyItem(at: bundled, to: corpus)
+        let p = Process()
+        p.executableURL = ExecutablePath.url
+        p.arguments = ["watch", "--corpus", corpus.path, "--events", work.appendingPathComponent("events.json").path,
+                       "--output", work.appendingPathComponent("output").path, "--json"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        final class Lines: @unchecked Sendable {
+            var count = 0
+            let cond = NSCondition()
+        }
+        let lines = Lines()
+        let reader = out.fileHandleForReading
+        Thread.detachNewThread {
+            // One JSON summary per build; each ends with "}\n" at the start of a line.
+            var buffer = Data()
+            while true {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let r = buffer.range(of: Data("\n}\n".utf8)) {
+                    buffer.removeSubrange(buffer.startIndex..<r.upperBound)
+                    lines.cond.lock(); lines.count += 1; lines.cond.broadcast(); lines.cond.unlock()
+                }
+            }
+        }
+        try p.run()
+        defer { p.interrupt(); p.waitUntilExit() }
+        func waitFor(_ n: Int, timeout: Double) -> Bool {
+            let deadline = Date().addingTimeInterval(timeout)
+            lines.cond.lock(); defer { lines.cond.unlock() }
+            while lines.count < n { if !lines.cond.wait(until: deadline) { return false } }
+            return true
+        }
+        guard waitFor(1, timeout: 60) else { throw TimelineError.invalidArgument("bench-regen: the watcher did not build") }
+        let docs = (fm.enumerator(atPath: corpus.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        var latencies: [Double] = []
+        for k in 0..<max(5, rounds) {
+            Thread.sleep(forTimeInterval: 0.35)   // edits at unrelated moments of the polling cycle
+            let doc = corpus.appendingPathComponent(docs[k % docs.count])
+            var text = try String(contentsOf: doc, encoding: .utf8)
+            text += "\nIn May \(1990 + k) the two ministers met again in Harbin.\n"
+            let start = Date()
+            try Data(text.utf8).write(to: doc, options: .atomic)   // an editor's atomic save
+            guard waitFor(2 + k, timeout: 10) else { throw TimelineError.invalidArgument("bench-regen: no rebuild after an edit") }
+            latencies.append(Date().timeIntervalSince(start))
+        }
+        latencies.sort()
+        return (latencies[latencies.count / 2], latencies.last!, latencies.count)
+    }
+}
+
+/// The running executable.
+enum ExecutablePath {
+    static var url: URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0])
+    }
+}
