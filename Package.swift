@@ -49,6 +49,8 @@ let package = Package(
         ]),
         // Benchmarks (release build): print their figures; see BENCHMARKS.md.
         .executableTarget(name: "timeline-bench-render", dependencies: ["TimelineModel", "TimelineRender"]),
+        .executableTarget(name: "timeline-bench", dependencies: ["TimelineTemporal", "TimelineModel"],
+                          path: "Sources/timeline-bench"),
         .testTarget(name: "TimelineModelTests", dependencies: ["TimelineModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineCorpusTests", dependencies: ["TimelineCorpus"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineTemporalTests", dependencies: ["TimelineTemporal"]),
