@@ -331,13 +331,13 @@ enum TemplateFunctions {
         var backOpen = true, aheadOpen = true
         for step in 1...25 {
             if backOpen {
-                if back < 0 || isSentenceEnd(tokens, back) { backOpen = false } else {
+                if back < 0 || isSentenceEnd(tokens, back) || isQuote(tokens, back) { backOpen = false } else {
                     if let m = marker(back) { return m }
                     back -= 1
                 }
             }
             if aheadOpen && step <= 12 {
-                if ahead >= tokens.count || isSentenceEnd(tokens, ahead) { aheadOpen = false } else {
+                if ahead >= tokens.count || isSentenceEnd(tokens, ahead) || isQuote(tokens, ahead) { aheadOpen = false } else {
                     if let m = marker(ahead) { return m }
                     ahead += 1
                 }
@@ -356,6 +356,17 @@ enum TemplateFunctions {
 
     /// Words before an `-ed` form that make it passive or infinitive rather than past (`will be named`).
     static let passiveAux: Set<String> = ["be", "been", "being", "is", "are", "am", "to", "will", "would", "get", "gets"]
+
+    /// Whether token `i` is a quotation mark (`"`, `“`, `”`, two backticks or two apostrophes): the tense
+    /// inside a quotation is not decided by the verb that reports it (`"He will leave Thursday," Castro said`).
+    static func isQuote(_ tokens: [Token], _ i: Int) -> Bool {
+        let k = tokens[i].key
+        if k == "\"" || k == "“" || k == "”" || k == "``" || k == "''" { return true }
+        guard k == "'" || k == "`" else { return false }
+        if i + 1 < tokens.count, tokens[i + 1].key == k, !tokens[i + 1].spaceBefore { return true }
+        if i > 0, tokens[i - 1].key == k, !tokens[i].spaceBefore { return true }
+        return false
+    }
 
     /// Words before a future word that put the plan in the past (`had been due`, `previously planned`).
     static let pastAux: Set<String> = ["had", "been", "previously", "originally"]
