@@ -34,6 +34,9 @@ public enum GraphvizRenderer {
     }
 
     /// Lays `dot` out with `engine` and returns the SVG document (UTF-8). See ``renderSVG(dot:)``.
+    ///
+    /// ``Engine/nop2`` runs in a second context without a text layout plugin (see `positionedContext()`):
+    /// its DOT must size every node itself, as ``PositionedDOTEncoder``'s does.
     public static func renderSVG(dot: String, engine: Engine) throws -> Data {
         if dot.utf8.contains(0) {
             throw TimelineError.graphviz(message: "the DOT text contains a NUL character")
@@ -102,9 +105,10 @@ public enum GraphvizRenderer {
     /// A context with the `core` and `neato_layout` plugin libraries registered as built-ins, or nil.
     private static func contextWithoutTextLayout() -> OpaquePointer? {
         var symbols: [(String, UnsafeMutableRawPointer)] = []
+        let directories = pluginDirectories()
         for plugin in ["core", "neato_layout"] {
             let symbol = "gvplugin_\(plugin)_LTX_library"
-            guard let library = pluginDirectories().lazy.compactMap({ dir in
+            guard let library = directories.lazy.compactMap({ dir in
                 ["libgvplugin_\(plugin).so.6", "libgvplugin_\(plugin).so", "libgvplugin_\(plugin).6.dylib"]
                     .lazy.compactMap { dlopen(dir + "/" + $0, RTLD_NOW | RTLD_LOCAL) }.first
             }).first, let address = dlsym(library, symbol) else { return nil }
@@ -125,9 +129,15 @@ public enum GraphvizRenderer {
         var dirs: [String] = []
         if let env = getenv("GVBINDIR") { dirs.append(String(cString: env)) }
         typealias LibDir = @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
-        if let gvc = mainContext(), let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "gvconfig_libdir"),
-           let dir = unsafeBitCast(symbol, to: LibDir.self)(gvc) {
-            dirs.append(String(cString: dir))
+        if let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "gvconfig_libdir") {
+            // It only reads the context's verbosity: an empty one (no plugins, no config file read) will do.
+            let none = UnsafeMutablePointer<lt_symlist_t>.allocate(capacity: 1)
+            none.initialize(to: lt_symlist_t(name: nil, address: nil))
+            if let probe = gvContextPlugins(none, 0) {
+                if let dir = unsafeBitCast(symbol, to: LibDir.self)(probe) { dirs.append(String(cString: dir)) }
+                gvFreeContext(probe)
+            }
+            none.deallocate()
         }
         dirs += ["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz", "/usr/lib64/graphviz",
                  "/usr/lib/graphviz", "/usr/local/lib/graphviz", "/opt/homebrew/lib/graphviz"]
