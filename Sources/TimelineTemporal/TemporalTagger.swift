@@ -29,6 +29,7 @@ public final class TemporalTagger: Sendable {
     let vocabulary: Vocabulary
     let compiled: [CompiledLanguage]
     let specialIDs: TaggingRun.SpecialIDs
+    let edtfCache = EDTFCache()
 
     /// Loads rules from a folder holding one sub-folder per language (`en/`, `zh/`), each with
     /// `words/*.txt` and `rules/*.rules`. Users can add phrasings or languages without Swift code.
@@ -93,7 +94,7 @@ public final class TemporalTagger: Sendable {
         return toks.withUnsafeBufferPointer { tp in
             arena.withUnsafeBufferPointer { ap in
                 let view = TokenView(toks: tp, text: bytes, arena: ap)
-                var run = TaggingRun(view: view, vocab: vocabulary, ids: specialIDs, dct: dct)
+                var run = TaggingRun(view: view, vocab: vocabulary, ids: specialIDs, edtfCache: edtfCache, dct: dct)
                 for lang in active { run.collect(lang) }
                 return run.select(signalLanguages: active)
             }

@@ -186,6 +186,41 @@ extension Builtin {
         return nil
     }
 
+    /// Whether the recogniser `table[index]` can match a token of `kind` (`numberWord`: the token is in the
+    /// `number` list): a quick test, true whenever `match` can succeed.
+    @inline(__always) static func canStart(_ index: UInt8, _ kind: Token.Kind, _ numberWord: Bool) -> Bool {
+        (canStartMasks[Int(kind.rawValue)] >> UInt32(index)) & 1 != 0
+            || (numberWord && (numberWordMasks[Int(kind.rawValue)] >> UInt32(index)) & 1 != 0)
+    }
+
+    /// The same for a number token with `digits` digits (its key length).
+    @inline(__always) static func canStart(_ index: UInt8, digits: Int) -> Bool {
+        (digitMasks[Int(index)] >> UInt16(Swift.min(digits, 15))) & 1 != 0
+    }
+
+    /// By recogniser: bit `n` set when it can match a number of `n` digits (15: more than 14).
+    static let digitMasks: [UInt16] = table.map { b in
+        func bits(_ ns: [Int]) -> UInt16 { ns.reduce(0) { $0 | 1 << UInt16($1) } }
+        switch b {
+        case .int, .num: return bits(Array(1...9))
+        case .year: return bits([4])
+        case .yy, .min: return bits([2])
+        case .hour, .month, .day: return bits([1, 2])
+        case .ymd8: return bits([8])
+        case .decade: return bits([2, 4])
+        case .ordnum, .hmix, .word: return 0
+        }
+    }
+
+    private static func mask(_ bs: [Builtin]) -> UInt32 { bs.reduce(0) { $0 | 1 << UInt32(table.firstIndex(of: $1)!) } }
+    /// By token kind (word, number, mixed, han, punct): the recognisers that may match any such token...
+    static let canStartMasks: [UInt32] = [
+        mask([.word]), mask(Builtin.allCases.filter { $0 != .ordnum && $0 != .hmix && $0 != .word }),
+        mask([.decade, .ordnum, .hmix, .day, .num]), 0, 0,
+    ]
+    /// ... and those that may match one in the `number` list.
+    static let numberWordMasks: [UInt32] = [mask([.num]), 0, 0, mask([.num, .month, .day, .year]), 0]
+
     /// The value string of a match made by ``match(_:at:language:matcher:)``.
     func format(_ x: Int, at pos: Int, _ v: TokenView) -> String {
         switch self {

@@ -139,8 +139,12 @@ final class CompiledLanguage: Sendable {
     let values: [String]
     let captureNames: [String]
     let rules: [CRule]
-    /// Per rule, the test on the token after the first (see ``SecondTokenFilter``), and their bits.
-    let filters: [SecondTokenFilter]
+    /// Per rule, its first atoms with the test on the token after the first (see ``SecondTokenFilter``;
+    /// `nil`: always try), and their bits.
+    let filters: [[SecondTokenFilter.FirstAtom]?]
+    /// The same flat: rule `r`'s atoms are `filterAtoms[filterRanges[r].start ..< +count]`, count -1: always try.
+    let filterRanges: [EntryRange]
+    let filterAtoms: [SecondTokenFilter.FirstAtom]
     let filterBits: [UInt64]
     let filterWords: Int
     let numbers: [NumberInfo]
@@ -148,6 +152,8 @@ final class CompiledLanguage: Sendable {
     /// Rule indices to try by `id * 5 + kind`, and for tokens without an id by kind.
     let candidates: [[Int32]]
     let unknownCandidates: [[Int32]]
+    /// 1 where `candidates` is not empty: the scan's first test, one byte per id and kind.
+    let triggers: [UInt8]
     let sinceBefore: Int32, sinceAfter: Int32
     /// How far past a match the tense heuristic's word lists can reach.
     let tenseReach: Int
@@ -263,8 +269,16 @@ final class CompiledLanguage: Sendable {
             return t.count == 1 && t[0].key == k ? t[0].kind : nil
         }
         var bits: [UInt64] = []
-        filters = lang.rules.map { SecondTokenFilter.build($0.pattern, lang: lang, vocab: vocab, keyKinds: keyKinds, bits: &bits) }
+        filters = lang.rules.map { SecondTokenFilter.build($0.pattern, lang: lang, vocab: vocab, keyKinds: keyKinds, listIndex: listIndex, bits: &bits) }
         filterBits = bits
+        var fr: [EntryRange] = [], fa: [SecondTokenFilter.FirstAtom] = []
+        for f in filters {
+            if let f { fr.append(EntryRange(start: Int32(fa.count), count: Int32(f.count))); fa += f } else {
+                fr.append(EntryRange(start: 0, count: -1))
+            }
+        }
+        filterRanges = fr
+        filterAtoms = fa
         filterWords = (vocab.count + CompiledLanguage.kindCount + 63) / 64
         self.nodes = nodes
         self.kids = kids
@@ -291,6 +305,7 @@ final class CompiledLanguage: Sendable {
             for kind in kinds { cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)] = merge(k, kind) }
         }
         candidates = cands
+        triggers = cands.map { $0.isEmpty ? 0 : 1 }
         var unknown = [[Int32]](repeating: [], count: CompiledLanguage.kindCount)
         for kind in kinds { unknown[Int(kind.rawValue)] = merge(nil, kind) }
         unknownCandidates = unknown
@@ -317,22 +332,29 @@ extension LanguageRules {
     }
 }
 
-/// A conservative test of whether a rule can match at a token, given the token after it: the union over
-/// the atoms that can match first of the atoms that can follow them (positions of the pattern's Glushkov
-/// automaton), as a bitset over token ids (and, for tokens without one, their kind). Most attempts of a
-/// rule starting with `the` end here (`the company`) without running the matcher.
+/// A conservative test of whether a rule can match at a token, given the token after it. For each atom
+/// (literal, list, built-in) that can match the first token, the tokens that can come second: the first
+/// tokens of the atoms that can follow it in the pattern (its Glushkov automaton), plus, for an atom that
+/// can span several tokens, the tokens it can continue with. Kept as bitsets over token ids (and, for
+/// tokens without one, their kind). Most attempts of a rule starting with `the` end here (`the company`)
+/// without running the matcher.
 struct SecondTokenFilter: Sendable {
-    /// Try the rule whatever follows when the first token is a number / is not a number.
-    var alwaysForNumber = false
-    var alwaysOther = false
-    /// Bits `abs(token after) ` in `bits[offset ..< offset + words]`.
-    var offset = 0
+    struct FirstAtom: Sendable {
+        enum Kind: UInt8, Sendable { case literal, list, builtin }
+        var kind: Kind
+        /// literal: token id; list: list index; builtin: index in ``Builtin/table``.
+        var a: Int32
+        /// The match may end after this atom's first token: no test on the next one.
+        var always: Bool
+        /// Bits of the possible second tokens in `bits[offset ..< offset + words]`.
+        var offset: Int
+    }
 
     enum Atom { case literal(String), list(String), builtin(Builtin) }
 
-    /// Builds the filter of `pattern` and appends its bits.
+    /// The first atoms of `pattern`, their bits appended to `bits`; `nil` when the pattern can match nothing.
     static func build(_ pattern: Pattern, lang: LanguageRules, vocab: Vocabulary, keyKinds: [Token.Kind?],
-                      bits: inout [UInt64]) -> SecondTokenFilter {
+                      listIndex: [String: Int32], bits: inout [UInt64]) -> [FirstAtom]? {
         var atoms: [Atom] = []
         var follow: [Set<Int>] = []
         func walk(_ p: Pattern) -> (first: Set<Int>, last: Set<Int>, nullable: Bool) {
@@ -361,45 +383,55 @@ struct SecondTokenFilter: Sendable {
             }
         }
         let root = walk(pattern)
-        var filter = SecondTokenFilter()
+        if root.nullable { return nil }
         let words = (vocab.count + CompiledLanguage.kindCount + 63) / 64
-        filter.offset = bits.count
-        bits += [UInt64](repeating: 0, count: words)
-        if root.nullable { filter.alwaysForNumber = true; filter.alwaysOther = true; return filter }
-        func set(_ i: Int) { bits[filter.offset + i / 64] |= 1 << UInt64(i % 64) }
-        for a in root.first {
-            if root.last.contains(a) { filter.alwaysForNumber = true; filter.alwaysOther = true }
+        let numberIDs: [Int32] = lang.numbers.map { nl in nl.firstKeys.filter { nl.value(of: $0) != nil }.map { vocab.id(of: $0) } } ?? []
+        var out: [FirstAtom] = []
+        for a in root.first.sorted() {
+            let offset = bits.count
+            bits += [UInt64](repeating: 0, count: words)
+            func set(_ i: Int) { if i >= 0 { bits[offset + i / 64] |= 1 << UInt64(i % 64) } }
+            func setFirst(_ atom: Atom) {
+                switch atom {
+                case let .literal(k): set(Int(vocab.id(of: k)))
+                case let .list(n):
+                    for k in lang.lists[n]?.firstKeys ?? [String: [WordList.Entry]]().keys { set(Int(vocab.id(of: k))) }
+                case let .builtin(b):
+                    // Any token of a kind the recogniser starts on; of a kind it starts on only for number
+                    // words, just the `number` list's tokens.
+                    let bi = UInt8(Builtin.table.firstIndex(of: b)!)
+                    for kind in Token.Kind.allKinds where Builtin.canStart(bi, kind, false) {
+                        set(vocab.count + Int(kind.rawValue))
+                        for (id, kk) in keyKinds.enumerated() where kk == nil || kk == kind { set(id) }
+                    }
+                    for id in numberIDs where id >= 0 {
+                        let kk = keyKinds[Int(id)]
+                        if kk == nil || Builtin.canStart(bi, kk!, true) { set(Int(id)) }
+                    }
+                }
+            }
+            for x in follow[a] { setFirst(atoms[x]) }
+            var fa = FirstAtom(kind: .literal, a: -1, always: root.last.contains(a), offset: offset)
             switch atoms[a] {
-            case .literal: break
+            case let .literal(k): fa.a = vocab.id(of: k)
             case let .list(n):
-                // A phrase of several tokens: its second token is inside the list.
-                if lang.lists[n]?.firstKeys.contains(where: { lang.lists[n]!.byFirstKey[$0]!.contains { $0.keys.count > 1 } }) ?? true {
-                    filter.alwaysForNumber = true; filter.alwaysOther = true
+                fa.kind = .list; fa.a = listIndex[n] ?? -1
+                // Phrases of several tokens continue inside the list.
+                for k in lang.lists[n]?.firstKeys ?? [String: [WordList.Entry]]().keys {
+                    for e in lang.lists[n]!.byFirstKey[k]! where e.keys.count > 1 { set(Int(vocab.id(of: e.keys[1]))) }
                 }
             case let .builtin(b):
+                fa.kind = .builtin; fa.a = Int32(Builtin.table.firstIndex(of: b)!)
                 switch b {
-                case .decade: filter.alwaysForNumber = true; filter.alwaysOther = true
-                case .num, .month, .day, .year: filter.alwaysOther = true  // number words, Han numerals
+                case .num, .month, .day, .year:  // number words and Han numerals go on (`twenty - four`, `二〇一九`)
+                    for id in numberIDs { set(Int(id)) }
+                    set(Int(vocab.id(of: "-")))
+                case .decade: set(Int(vocab.id(of: "'")))  // 1990 's
                 default: break
                 }
             }
-            for x in follow[a] {
-                switch atoms[x] {
-                case let .literal(k):
-                    let id = vocab.id(of: k)
-                    if id >= 0 { set(Int(id)) }
-                case let .list(n):
-                    for k in lang.lists[n]?.firstKeys ?? [String: [WordList.Entry]]().keys {
-                        let id = vocab.id(of: k)
-                        if id >= 0 { set(Int(id)) }
-                    }
-                case let .builtin(b):
-                    let kinds = b.startKinds
-                    for kind in kinds { set(vocab.count + Int(kind.rawValue)) }
-                    for (id, kk) in keyKinds.enumerated() where kk == nil || kinds.contains(kk!) { set(id) }
-                }
-            }
+            out.append(fa)
         }
-        return filter
+        return out
     }
 }

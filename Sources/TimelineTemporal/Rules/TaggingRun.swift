@@ -15,8 +15,8 @@ struct TaggingRun {
     }
 
     /// How many tokens before and after a match template functions see (their tense heuristic looks
-    /// 25 back and 12 ahead at most, plus the length of its phrases).
-    static let contextBefore = 64, contextAfter = 64
+    /// 25 back and 12 ahead at most, plus the length of its phrases): raise these if they look further.
+    static let contextBefore = 32, contextAfter = 16
 
     /// Tokens materialised for template functions: `legacy[i]` is token `legacyStart + i`. Matches come
     /// in text order, so this slides along the text and every token is made at most once per language.
@@ -41,6 +41,7 @@ struct TaggingRun {
     let dct: CalendarDay?
     var candidates: [Candidate] = []
     let ids: SpecialIDs
+    let edtfCache: EDTFCache
 
     /// Ids of the punctuation the boundary checks look at.
     struct SpecialIDs {
@@ -60,7 +61,8 @@ struct TaggingRun {
         }
     }
 
-    init(view: TokenView, vocab: Vocabulary, ids: SpecialIDs, dct: CalendarDay?) {
+    init(view: TokenView, vocab: Vocabulary, ids: SpecialIDs, edtfCache: EDTFCache, dct: CalendarDay?) {
+        self.edtfCache = edtfCache
         self.v = view
         self.vocab = vocab
         self.ids = ids
@@ -75,16 +77,21 @@ struct TaggingRun {
             L.kids.withUnsafeBufferPointer { kids in
                 L.candidates.withUnsafeBufferPointer { cands in
                   Builtin.table.withUnsafeBufferPointer { builtins in
+                   L.filterBits.withUnsafeBufferPointer { bits in
+                    L.numbers.withUnsafeBufferPointer { numbers in
+                     L.triggers.withUnsafeBufferPointer { triggers in
                    L.withFlatLists { flat in
                     var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab)
                     let unknown = L.unknownCandidates
                     let vocabCount = vocab.count
-                    let filters = L.filters, bits = L.filterBits
+                    let filterRanges = L.filterRanges, filterAtoms = L.filterAtoms
+                    let flatRanges = flat.ranges
                     let kindCount = CompiledLanguage.kindCount
                     for pos in 0..<n {
                         let t = v.toks[pos]
-                        let list = t.id >= 0 ? cands[Int(t.id) * kindCount + Int(t.kind.rawValue)] : unknown[Int(t.kind.rawValue)]
-                        if list.isEmpty { continue }
+                        let slot = t.id >= 0 ? Int(t.id) * kindCount + Int(t.kind.rawValue) : -1 - Int(t.kind.rawValue)
+                        if slot >= 0 ? triggers[slot] == 0 : unknown[-1 - slot].isEmpty { continue }
+                        let list = slot >= 0 ? cands[slot] : unknown[-1 - slot]
                         // What the token after this one is, for the rules' second-token filters.
                         let nextBit: Int
                         if pos + 1 < n {
@@ -93,12 +100,10 @@ struct TaggingRun {
                         } else {
                             nextBit = -1
                         }
-                        let isNumber = t.kind == .number
                         for ri in list {
-                            let f = filters[Int(ri)]
-                            if !(isNumber ? f.alwaysForNumber : f.alwaysOther) {
-                                if nextBit < 0 || bits[f.offset + nextBit >> 6] & (1 << UInt64(nextBit & 63)) == 0 { continue }
-                            }
+                            let fr = filterRanges[Int(ri)]
+                            if fr.count >= 0,
+                               !TaggingRun.passes(filterAtoms, fr, t, nextBit, bits, flatRanges, numbers, vocabCount) { continue }
                             let rule = L.rules[Int(ri)]
                             matcher.reset()
                             matcher.run(rule.root, at: pos)
@@ -148,10 +153,40 @@ struct TaggingRun {
                             }
                         }
                     }
+                     }
+                    }
+                   }
                    }
                   }
                 }
             }
+        }
+    }
+
+    /// Whether some first atom of a rule matches token `t` and allows the token after it (`nextBit`, -1 at the end).
+    @inline(__always)
+    private static func passes(_ atoms: [SecondTokenFilter.FirstAtom], _ r: CompiledLanguage.EntryRange, _ t: STok,
+                               _ nextBit: Int, _ bits: UnsafeBufferPointer<UInt64>,
+                               _ ranges: UnsafeBufferPointer<CompiledLanguage.EntryRange>,
+                               _ numbers: UnsafeBufferPointer<CompiledLanguage.NumberInfo>, _ vocabCount: Int) -> Bool {
+        atoms.withUnsafeBufferPointer { atoms in
+            for i in Int(r.start)..<Int(r.start + r.count) {
+                let a = atoms[i]
+                switch a.kind {
+                case .literal: if t.id != a.a { continue }
+                case .list: if t.id < 0 || ranges[Int(a.a) * vocabCount + Int(t.id)].count == 0 { continue }
+                case .builtin:
+                    if t.kind == .number {
+                        if !Builtin.canStart(UInt8(a.a), digits: Int(t.kLen)) { continue }
+                    } else {
+                        let present = t.id >= 0 && numbers[Int(t.id)].present
+                        if !Builtin.canStart(UInt8(a.a), t.kind, present) { continue }
+                    }
+                }
+                if a.always { return true }
+                if nextBit >= 0, bits[a.offset + nextBit >> 6] & (1 << UInt64(nextBit & 63)) != 0 { return true }
+            }
+            return false
         }
     }
 
@@ -253,7 +288,7 @@ struct TaggingRun {
         }
         kept.sort { $0.start < $1.start }
         return kept.map { c in
-            var edtf = c.deriveEDTF ? TimexEDTF.edtf(value: c.value, mod: c.mod) : c.edtf
+            var edtf = c.deriveEDTF ? edtfCache.edtf(value: c.value, mod: c.mod) : c.edtf
             if let e = edtf, c.type == .date, !e.contains("/"), opensInterval(c, signalLanguages) {
                 edtf = e.hasSuffix("~") ? String(e.dropLast()) + "/..~" : e + "/.."
                 if EDTF(edtf!) == nil { edtf = e }

@@ -11,6 +11,8 @@ struct Token: Sendable {
         case han
         /// Any other single non-space scalar (full-width forms folded to ASCII, dashes to `-`).
         case punct
+
+        static let allKinds: [Kind] = [.word, .number, .mixed, .han, .punct]
     }
 
     var start: Int

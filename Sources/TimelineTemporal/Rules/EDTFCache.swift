@@ -1,0 +1,26 @@
+import Foundation
+
+/// Remembers ``TimexEDTF/edtf(value:mod:)`` results, which news text asks for again and again (`P1Y`,
+/// `PRESENT_REF`, `1998`...) and which parse EDTF to check their result. Shared by all tagging calls,
+/// thread-safe, and bounded: it is emptied when it reaches `limit` entries, so memory stays flat.
+final class EDTFCache: @unchecked Sendable {
+    private struct Key: Hashable { var value: String; var mod: String? }
+    private var map: [Key: String?] = [:]
+    private let lock = NSLock()
+    private let limit: Int
+
+    init(limit: Int = 4096) { self.limit = limit }
+
+    func edtf(value: String, mod: String?) -> String? {
+        let key = Key(value: value, mod: mod)
+        lock.lock()
+        if let hit = map[key] { lock.unlock(); return hit }
+        lock.unlock()
+        let result = TimexEDTF.edtf(value: value, mod: mod)
+        lock.lock()
+        if map.count >= limit { map.removeAll(keepingCapacity: true) }
+        map[key] = .some(result)
+        lock.unlock()
+        return result
+    }
+}
