@@ -1,12 +1,15 @@
 import TimelineModel
 
 /// Encodes an event graph as DOT whose every node carries its position (`pos`, in points, from
-/// ``PositionedLayout``), for Graphviz's `nop2` engine (`neato -n2`): Graphviz then only sizes the labels,
-/// draws straight relation edges and writes the SVG, all in time linear in the size of the graph. Used for
-/// large timelines, where the `dot` engine's layout is slow.
+/// ``PositionedLayout``), for Graphviz's `nop2` engine (`neato -n2`): Graphviz then only draws straight
+/// relation edges and writes the SVG, all in time linear in the size of the graph. Used for large timelines,
+/// where the `dot` engine's layout is slow.
 ///
 /// The nodes and their attributes (labels, colours, tooltips, links) are those of ``DOTEncoder``, with the
-/// same escaping; the time axis is a row of period labels joined by grey edges, with compressed gaps marked.
+/// same escaping, except that boxes have square corners and fixed sizes (nothing needs measuring: see
+/// ``GraphvizRenderer``'s positioned context); the time axis is a row of period labels joined by grey edges,
+/// with compressed gaps marked; relation labels are text nodes placed on free ground by
+/// ``PositionedLayout/freeSpot(between:and:width:height:avoiding:)``.
 public struct PositionedDOTEncoder: Sendable {
     /// Title, font, link and filter settings.
     public var options: RenderOptions
