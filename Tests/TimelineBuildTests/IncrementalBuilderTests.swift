@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import TimelineModel
+@testable import TimelineBuild
+
+/// The incremental builder on a small generated corpus, in temporary folders.
+@Suite(.serialized) struct IncrementalBuilderTests {
+    /// A fixed fingerprint: tests must not depend on the test binary's bytes.
+    static let fingerprint = ExtractorFingerprint(parts: ["test": "1"])
+
+    struct Fixture {
+        let root: URL
+        var corpus: URL { root.appendingPathComponent("corpus") }
+        var events: URL { root.appendingPathComponent("events.json") }
+        var output: URL { root.appendingPathComponent("output") }
+        var cache: URL { root.appendingPathComponent(".timeline-cache") }
+
+        init(documents: Int = 6) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("timeline-build-\(UUID().uuidString)")
+            try CorpusGenerator(documents: documents, statementsPerDocument: 4).write(into: root.appendingPathComponent("corpus"))
+        }
+
+        func settings(useCache: Bool = true) -> BuildSettings {
+            BuildSettings(corpus: corpus, events: events, curation: root.appendingPathComponent("curation.json"),
+                          output: output, useCache: useCache, jobs: 2)
+        }
+
+        func builder(useCache: Bool = true) -> IncrementalBuilder {
+            IncrementalBuilder(settings: settings(useCache: useCache), fingerprint: IncrementalBuilderTests.fingerprint)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    @Test func cachedExtractionsRebuildTheSameBytes() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        let cold = try f.builder(useCache: false).build()
+        #expect(cold.reextracted == 6)
+        let fresh = try Data(contentsOf: f.events)
+        try FileManager.default.removeItem(at: f.events)
+        // First cached build fills the cache, the second (new builder, nothing in memory) reads it.
+        _ = try f.builder().build()
+        try FileManager.default.removeItem(at: f.events)
+        let warm = try f.builder().build()
+        #expect(warm.reextracted == 0)
+        #expect(warm.fromCache == 6)
+        #expect(try Data(contentsOf: f.events) == fresh)
+    }
+
+    @Test func noOpBuildWritesNothing() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        _ = try f.builder().build()
+        let again = try f.builder().build()
+        #expect(again.upToDate)
+        #expect(again.written.isEmpty)
+        #expect(again.events > 0)
+    }
+
+    @Test func changedDocumentAloneIsExtracted() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        _ = try f.builder().build()
+        let doc = f.corpus.appendingPathComponent("part-03/doc-00003.txt")
+        try ("In June 1999 a new bridge opened in Harbin.\n" + String(contentsOf: doc, encoding: .utf8))
+            .write(to: doc, atomically: true, encoding: .utf8)
+        let s = try f.builder().build()
+        #expect(s.reextracted == 1)
+        #expect(s.fromCache == 5)
+        #expect(!s.upToDate)
+        #expect(s.written.contains(f.events.relativePath))
+    }
+
+    @Test func corruptAndForeignEntriesAreRebuilt() throws {
+        let f = try Fixture(documents: 3)
+        defer { f.remove() }
+        _ = try f.builder().build()
+        let expected = try Data(contentsOf: f.events)
+        let entries = try FileManager.default.subpathsOfDirectory(atPath: f.cache.appendingPathComponent("extractions").path)
+            .filter { $0.count > 3 }.sorted()
+        #expect(entries.count == 3)
+        // Flip a payload byte of one entry, replace another with a foreign file.
+        let first = f.cache.appendingPathComponent("extractions/" + entries[0])
+        var bytes = try Data(contentsOf: first)
+        bytes[bytes.count - 2] ^= 0x20
+        try bytes.write(to: first)
+        try Data("{\"not\": \"ours\"}".utf8).write(to: f.cache.appendingPathComponent("extractions/" + entries[1]))
+        try FileManager.default.removeItem(at: f.events)
+        let s = try f.builder().build()
+        #expect(s.cacheRejected == 2)
+        #expect(s.reextracted == 2)
+        #expect(try Data(contentsOf: f.events) == expected)
+        // Rebuilt entries are good again.
+        try FileManager.default.removeItem(at: f.events)
+        #expect(try f.builder().build().cacheRejected == 0)
+    }
+
+    @Test func anotherFingerprintIgnoresTheCache() throws {
+        let f = try Fixture(documents: 3)
+        defer { f.remove() }
+        _ = try f.builder().build()
+        let other = IncrementalBuilder(settings: f.settings(), fingerprint: ExtractorFingerprint(parts: ["test": "2"]))
+        let s = try other.build()
+        #expect(s.reextracted == 3)
+        #expect(!s.upToDate)
+    }
+
+    @Test func checkFindsEditsAndHandEditedOutputs() throws {
+        let f = try Fixture(documents: 3)
+        defer { f.remove() }
+        #expect(try !f.builder().check().upToDate)   // nothing built yet
+        _ = try f.builder().build()
+        #expect(try f.builder().check().upToDate)
+        let md = f.output.appendingPathComponent("timeline.md")
+        try (String(contentsOf: md, encoding: .utf8) + "hand edit\n").write(to: md, atomically: true, encoding: .utf8)
+        let report = try f.builder().check()
+        #expect(report.reasons.map(\.kind) == ["edited"])
+        _ = try f.builder().build()
+        try FileManager.default.removeItem(at: f.corpus.appendingPathComponent("part-01/doc-00001.txt"))
+        let removed = try f.builder().check()
+        #expect(removed.reasons.contains { $0.kind == "removed" && $0.path == "part-01/doc-00001.txt" })
+    }
+
+    @Test func curationChangeIsAReason() throws {
+        let f = try Fixture(documents: 3)
+        defer { f.remove() }
+        let built = try f.builder().build()
+        #expect(built.events > 0)
+        let graph = try EventGraphCoder.read(from: f.events)
+        let id = try #require(graph.events.first?.id)
+        try Data("{\"events\": {\"\(id)\": {\"hidden\": true}}}".utf8).write(to: f.root.appendingPathComponent("curation.json"))
+        let report = try f.builder().check()
+        #expect(report.reasons.contains { $0.kind == "curation" })
+        #expect(try !f.builder().build().upToDate)
+        #expect(try f.builder().check().upToDate)
+    }
+}
