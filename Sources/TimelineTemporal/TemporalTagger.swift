@@ -85,8 +85,8 @@ public final class TemporalTagger: Sendable {
 
     /// Tags UTF-8 bytes (valid UTF-8, as a `String` holds).
     private func tag(bytes: UnsafeBufferPointer<UInt8>, dct: CalendarDay?, active: [CompiledLanguage]) -> [TimeExpression] {
-        // Offsets are kept in 32 bits: a text of 4 GB or more is tagged in pieces cut at whitespace.
-        if bytes.count >= Int(UInt32.max) { return tagInPieces(bytes, dct: dct, active: active) }
+        // A huge text (one 100 MB line) is tagged in pieces of about a megabyte, so memory stays flat.
+        if bytes.count > TemporalTagger.pieceThreshold { return tagInPieces(bytes, dct: dct, active: active) }
         var toks: [STok] = []
         var arena: [UInt8] = []
         ByteScanner.scan(bytes, vocab: vocabulary, into: &toks, arena: &arena)
@@ -101,14 +101,21 @@ public final class TemporalTagger: Sendable {
         }
     }
 
+    /// Texts longer than this many bytes are tagged in pieces of about `pieceSize` bytes.
+    static let pieceThreshold = 4 << 20, pieceSize = 1 << 20
+
+    /// Tags a huge text piece by piece. A piece ends at a paragraph break, else a line break, else a
+    /// sentence end, else any whitespace, else any scalar boundary, found near `pieceSize`; expressions and
+    /// their context (up to 60 tokens around) rarely cross such a cut, and only in texts over 4 MB.
     private func tagInPieces(_ bytes: UnsafeBufferPointer<UInt8>, dct: CalendarDay?, active: [CompiledLanguage]) -> [TimeExpression] {
         var out: [TimeExpression] = []
         var start = 0, scalarBase = 0
-        let piece = 1 << 30
-        while start < bytes.count {
-            var end = min(bytes.count, start + piece)
-            while end < bytes.count, end > start + piece / 2, bytes[end] != 0x20 && bytes[end] != 0x0A { end -= 1 }
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let n = bytes.count
+        while start < n {
+            var end = n
+            if n - start > TemporalTagger.pieceSize + TemporalTagger.pieceSize / 2 {
+                end = TemporalTagger.cut(bytes, from: start + TemporalTagger.pieceSize / 2, to: start + TemporalTagger.pieceSize)
+            }
             let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
             for var e in tag(bytes: part, dct: dct, active: active) {
                 e.start += scalarBase; e.end += scalarBase
@@ -118,5 +125,29 @@ public final class TemporalTagger: Sendable {
             start = end
         }
         return out
+    }
+
+    /// The best place in `lo ..< hi` to cut: just after the last "\n\n", else "\n", else ". ", else a
+    /// space, else the last scalar boundary before `hi`.
+    static func cut(_ p: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int) -> Int {
+        var newline = -1, sentence = -1, space = -1
+        var i = hi - 1
+        while i > lo {
+            let b = p[i]
+            if b == 0x0A {
+                if p[i - 1] == 0x0A { return i + 1 }
+                if newline < 0 { newline = i + 1 }
+            } else if b == 0x20 || b == 0x09 {
+                if sentence < 0, p[i - 1] == 0x2E { sentence = i + 1 }
+                if space < 0 { space = i + 1 }
+            }
+            i -= 1
+        }
+        if newline > 0 { return newline }
+        if sentence > 0 { return sentence }
+        if space > 0 { return space }
+        var j = hi
+        while j > lo, p[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
     }
 }

@@ -47,6 +47,7 @@ var rulesDir: String? = nil
 var seed: UInt64 = 1
 var dump = false
 var rounds = 1
+var stress = false
 do {
     var args = Array(CommandLine.arguments.dropFirst())
     func value() -> String {
@@ -63,9 +64,10 @@ do {
         case "--seed": seed = UInt64(value()) ?? seed
         case "--rounds": rounds = max(1, Int(value()) ?? 1)
         case "--dump": dump = true
+        case "--stress": stress = true
         default:
             FileHandle.standardError.write(Data("""
-                usage: timeline-bench [--mb 50] [--small-mb 10] [--te3 DIR] [--rules DIR] [--seed N] [--rounds N] [--dump]
+                usage: timeline-bench [--mb 50] [--small-mb 10] [--te3 DIR] [--rules DIR] [--seed N] [--rounds N] [--dump] [--stress]
 
                 """.utf8))
             exit(2)
@@ -209,6 +211,31 @@ if let rulesDir {
     }
 } else {
     tagger = TemporalTagger.shared
+}
+
+// MARK: - Stress mode: single huge lines
+
+if stress {
+    let dct = CalendarDay(year: 2013, month: 3, day: 22)
+    for (label, unit, mb) in [("digits", "1234567890", 100), ("the the", "the ", 100), ("dashes", "-", 100),
+                              ("June 5, 2019", "June 5, 2019 ", 20), ("random bytes", "", 20)] {
+        var text: String
+        if unit.isEmpty {
+            var rng = SplitMix(seed: 9)
+            var bytes = [UInt8](repeating: 0, count: mb * 1_000_000)
+            for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: rng.next()) }
+            text = String(decoding: bytes, as: UTF8.self)
+        } else {
+            text = String(repeating: unit, count: mb * 1_000_000 / unit.utf8.count)
+        }
+        let rss0 = peakRSSMB()
+        let start = now()
+        let found = tagger.tag(text, dct: dct)
+        let t = now() - start
+        print("\(label): one line of \(fmt(Double(text.utf8.count) / 1e6, 1)) MB, \(found.count) timexes, \(fmt(t, 2)) s,"
+              + " \(fmt(Double(text.utf8.count) / 1e6 / t, 1)) MB/s, peak RSS \(fmt(rss0)) -> \(fmt(peakRSSMB())) MB")
+    }
+    exit(0)
 }
 
 // MARK: - Dump mode: every expression, for comparing two builds

@@ -14,26 +14,18 @@ struct TaggingRun {
         var deriveEDTF = false
     }
 
-    /// How many tokens before and after a match template functions see (their tense heuristic looks
-    /// 25 back and 12 ahead at most, plus the length of its phrases): raise these if they look further.
-    static let contextBefore = 32, contextAfter = 16
+    /// How many tokens after a match template functions see (besides every token before it); their tense
+    /// heuristic looks 12 ahead plus the length of its phrases: raise this if they look further.
+    static let contextAfter = 64
 
-    /// Tokens materialised for template functions: `legacy[i]` is token `legacyStart + i`. Matches come
-    /// in text order, so this slides along the text and every token is made at most once per language.
+    /// Tokens materialised for template functions: the first `legacy.count` tokens of the text. Matches
+    /// come in text order, so this grows along the text, every token is made at most once, and passing the
+    /// array to a template context shares it without copying.
     var legacy: [Token] = []
-    var legacyStart = 0
 
-    /// Tokens `lo ..< hi` as ``Token``s.
-    mutating func contextTokens(_ lo: Int, _ hi: Int) -> [Token] {
-        if lo < legacyStart || lo > legacyStart + legacy.count {
-            legacy.removeAll(keepingCapacity: true)
-            legacyStart = lo
-        } else if lo > legacyStart {
-            legacy.removeFirst(lo - legacyStart)
-            legacyStart = lo
-        }
-        while legacyStart + legacy.count < hi { legacy.append(v.token(legacyStart + legacy.count)) }
-        return Array(legacy[0..<(hi - lo)])
+    /// Makes sure tokens `0 ..< hi` are materialised.
+    mutating func materialise(upTo hi: Int) {
+        while legacy.count < hi { legacy.append(v.token(legacy.count)) }
     }
 
     let v: TokenView
@@ -127,15 +119,16 @@ struct TaggingRun {
                                 if !boundaryOK(s, e, latin: L.isLatin) { continue }
                                 // Template functions see the tokens around the match (the tense heuristic
                                 // looks 12 back and 8 ahead); a window of them is made only when needed.
+                                // Template functions see every token before the match and some after it, as
+                                // `Token`s; they are made only for rules whose templates call functions.
                                 var window: [Token] = []
-                                var lo = s
                                 if rule.needsTokens {
-                                    lo = max(0, s - TaggingRun.contextBefore)
-                                    window = contextTokens(lo, min(n, e + TaggingRun.contextAfter + L.tenseReach))
+                                    materialise(upTo: Swift.min(n, e + TaggingRun.contextAfter + L.tenseReach))
+                                    window = legacy
                                 }
                                 var ctx = TemplateContext(
                                     captures: Dictionary(matcher.captureValues(st), uniquingKeysWith: { a, _ in a }),
-                                    dct: dct, tokens: window, matchStart: s - lo, matchEnd: e - lo,
+                                    dct: dct, tokens: window, matchStart: s, matchEnd: e,
                                     futureWords: future, pastWords: past)
                                 guard let value = source.value.evaluate(&ctx), !value.isEmpty else { continue }
                                 var mod = source.mod?.evaluate(&ctx)
