@@ -43,7 +43,9 @@ public struct EventExtractor: Sendable {
             let segments = segmentsFor(dates, sentence: sentence, in: s)
             let firstInSentence = mentions.count
             for (t, seg) in zip(dates, segments) {
-                mentions.append(makeMention(t, segment: seg, sentence: index, in: s, document: document))
+                // A quote always holds its whole date expression (one may straddle a clause boundary).
+                let quote = min(seg.lowerBound, t.start)..<max(seg.upperBound, t.end)
+                mentions.append(makeMention(t, segment: quote, sentence: index, in: s, document: document))
             }
             relations += statedRelations(mentions, from: firstInSentence, sentence: sentence, in: s, document: document)
             if dates.count == 1,

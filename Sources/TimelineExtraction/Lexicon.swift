@@ -137,7 +137,9 @@ public struct Lexicon: Sendable {
     /// with that character are compared, so the cost does not grow with the size of the lexicon.
     public func entities(in text: String, nounsOnly: Bool = false) -> [(entity: Entity, offset: Int)] {
         let scalars = Array(text.unicodeScalars)
-        var first: [Int: Int] = [:]   // entity index -> first offset
+        // Every alias occurrence, then the longest wins: 印度尼西亚 is Indonesia, not also India; a compound alias
+        // (中俄) names all its entities at once.
+        var matches: [(entity: Int, start: Int, end: Int)] = []
         var i = 0
         let n = scalars.count
         while i < n {
@@ -146,7 +148,6 @@ public struct Lexicon: Sendable {
                 let wordStart = i == 0 || !TextSearch.isWordScalar(scalars[i - 1])
                 for a in candidates {
                     if a.isAdjective && nounsOnly { continue }
-                    if first[a.entity] != nil { continue }
                     if a.wholeWord && !wordStart && TextSearch.isWordScalar(a.scalars[0]) { continue }
                     let end = i + a.scalars.count
                     guard end <= n else { continue }
@@ -155,10 +156,19 @@ public struct Lexicon: Sendable {
                     guard k == a.scalars.count else { continue }
                     if a.wholeWord, end < n, TextSearch.isWordScalar(scalars[end]),
                        TextSearch.isWordScalar(a.scalars[a.scalars.count - 1]) { continue }
-                    first[a.entity] = i
+                    matches.append((a.entity, i, end))
                 }
             }
             i += 1
+        }
+        var first: [Int: Int] = [:]   // entity index -> first offset
+        for m in matches {
+            let inside = matches.contains { o in
+                o.entity != m.entity && o.start <= m.start && m.end <= o.end && (o.end - o.start) > (m.end - m.start)
+                    && !matches.contains { $0.entity == m.entity && $0.start == o.start && $0.end == o.end }
+            }
+            if inside { continue }
+            if first[m.entity].map({ m.start < $0 }) ?? true { first[m.entity] = m.start }
         }
         return first.map { (entities[$0.key], $0.value) }.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }
     }

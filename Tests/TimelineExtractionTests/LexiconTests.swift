@@ -35,4 +35,13 @@ struct LexiconTests {
             #expect((cue.en == nil) != (cue.zh == nil))
         }
     }
+
+    @Test func theLongestAliasWins() {
+        let names = lexicon.entities(in: "印度尼西亚总统访问北京").map(\.entity.name)
+        #expect(names.contains("China"))
+        #expect(!names.contains("India"))
+        #expect(names.count == 2)
+        // A compound alias still names all of its entities.
+        #expect(Set(lexicon.entities(in: "中俄关系").map(\.entity.name)) == ["China", "Russia"])
+    }
 }
