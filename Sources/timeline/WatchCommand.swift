@@ -34,8 +34,7 @@ struct WatchCommand: ParsableCommand {
         try Console.runWithStatus {
             let settings = try Pipeline.settings(corpus: corpus, events: events, curation: curation, output: output,
                                                  regeneration: regeneration)
-            signal(SIGINT) { _ in stopRequested = 1 }
-            signal(SIGTERM) { _ in stopRequested = 1 }
+            Self.installStopHandlers()
             let builder = IncrementalBuilder(settings: settings)
             let watcher = CorpusWatcher(corpus: settings.corpus, files: settings.curation.map { [$0] } ?? [])
             var snapshot = watcher.snapshot()
@@ -66,6 +65,18 @@ struct WatchCommand: ParsableCommand {
         } catch {
             Console.warn("error: \(error)")
         }
+    }
+
+    /// SIGINT and SIGTERM ask the loop to stop after the current rebuild. They are unblocked first: a parent
+    /// (a test runner, a supervisor) may have started us with them blocked.
+    static func installStopHandlers() {
+        signal(SIGINT) { _ in stopRequested = 1 }
+        signal(SIGTERM) { _ in stopRequested = 1 }
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func clock() -> String {

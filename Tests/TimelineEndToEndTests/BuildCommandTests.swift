@@ -73,7 +73,7 @@ import TimelineModel
         #expect(r.stderr.contains("corpus"))
     }
 
-    @Test func malformedFrontMatterKeepsExistingOutputs() throws {
+    @Test func malformedFrontMatterIsSkippedAndTheRestBuilt() throws {
         let tmp = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: tmp) }
         let corpus = tmp.appendingPathComponent("corpus")
@@ -83,14 +83,20 @@ import TimelineModel
         let args = ["build", "--corpus", corpus.path, "--events", events.path, "--output", out.path, "-q"]
         #expect(try BinaryRunner.run(args).status == 0)
         let before = try Data(contentsOf: events)
-        let svgBefore = try Data(contentsOf: out.appendingPathComponent("timeline.svg"))
         try "---\ntitle: [unclosed\ndate: 2020-01-01\n---\nText from 2001.\n".write(
             to: corpus.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        // Exit status 2: built, but a document was left out; the warning names the file and position.
         let r = try BinaryRunner.run(args)
-        #expect(r.status == 1)
-        #expect(r.stderr.contains("b.md:"), "the error names the file and position: \(r.stderr)")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("b.md:"), "the warning names the file and position: \(r.stderr)")
+        let graph = try EventGraphCoder.read(from: events)
+        #expect(graph.documents.map(\.id) == ["a.txt"])
+        #expect(try Data(contentsOf: events) == before, "the rest of the corpus is built as before")
+        // Only a corpus none of whose documents can be read stops the build (status 1, nothing written).
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent("a.txt"))
+        let none = try BinaryRunner.run(args)
+        #expect(none.status == 1)
         #expect(try Data(contentsOf: events) == before)
-        #expect(try Data(contentsOf: out.appendingPathComponent("timeline.svg")) == svgBefore)
     }
 
     @Test func corruptEventsJSONNamesLineAndColumn() throws {
