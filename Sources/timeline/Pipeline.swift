@@ -9,7 +9,7 @@ enum Pipeline {
     /// The build settings for these options.
     static func settings(corpus: CorpusOptions, events: EventsOptions, curation: CurationOptions,
                          output: OutputOptions?, regeneration: RegenerationOptions) throws -> BuildSettings {
-        let out = output ?? OutputOptions()
+        let out = try output ?? OutputOptions.parse([])
         return BuildSettings(
             corpus: corpus.corpusURL, events: events.eventsURL, curation: curation.url(besideEvents: events.eventsURL),
             output: out.outputURL, renderOptions: try out.renderOptions(), settingsKey: settingsKey(out),
