@@ -33,7 +33,11 @@ public struct TitleMaker: Sendable {
         if let np = nounPhrase(words, q: q, date: date) { return (finish(np), 3) }
         if let np = nounPhraseBefore(words, q: q, date: date) { return (finish(np), 3) }
         if let wc = whenClause(words, q: q, date: date) { return (finish(wc), 2) }
-        return (finish(mainClause(words, q: q, date: date)), 1)
+        let clause = finish(mainClause(words, q: q, date: date))
+        if clause.split(separator: " ").count >= 2 { return (clause, 1) }
+        // Nothing better: the quote itself, trimmed to a title.
+        let whole = finish(q.string(0..<q.count))
+        return (whole.isEmpty ? q.string(date) : whole, 0)
     }
 
     // MARK: English
@@ -170,8 +174,21 @@ public struct TitleMaker: Sendable {
         // U+0001 marks where the date was, so the clause that held it can be found after splitting.
         var s = q.string(0..<cut.lowerBound) + " \u{1} " + q.string(cut.upperBound..<q.count)
         s = s.replacingAll(" ,", with: ",")
-        let pieces = s.split(whereSeparator: { ",;:—()".contains($0) || $0 == "–" })
-            .map { String($0).trimmingCharacters() }
+        // Clause punctuation; a comma only when a space follows (not "2,000").
+        var pieces: [String] = []
+        var current = ""
+        let chars = Array(s)
+        for (k, ch) in chars.enumerated() {
+            let isComma = ch == "," && (k + 1 == chars.count || chars[k + 1] == " ")
+            if isComma || ";:—()".contains(ch) || ch == "–" {
+                pieces.append(current.trimmingCharacters())
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        pieces.append(current.trimmingCharacters())
+        pieces = pieces.filter { !$0.isEmpty }
         func clean(_ p: String) -> String {
             stripFillers(stripSubordinator(p.replacingOccurrences(of: "\u{1}", with: " ").collapsingSpaces()))
         }
@@ -181,6 +198,8 @@ public struct TitleMaker: Sendable {
             let words = c.split(separator: " ")
             if words.count < 3 { return false }
             if TitleMaker.leadIns.contains(where: { lower.hasPrefix($0) }) { return false }
+            // A relative clause or a trailing alternative is a fragment, not the event ("which had sales of ...").
+            if let w = words.first?.lowercased(), TitleMaker.fragmentOpeners.contains(w) { return false }
             if let last = words.last?.lowercased(), TitleMaker.temporalAdverbs.contains(last) { return false }
             return true
         }
@@ -193,6 +212,7 @@ public struct TitleMaker: Sendable {
     /// Clause openers that introduce background, not the event ("As part of the project, ...").
     static let leadIns = ["according to", "as of", "as part of", "in response to", "in the wake of", "in addition to",
                           "despite", "although", "though", "because", "due to", "with ", "amid"]
+    static let fragmentOpeners: Set<String> = ["which", "whose", "who", "whom", "where", "or", "nor", "for", "than"]
     static let temporalAdverbs: Set<String> = ["later", "earlier", "ago", "afterwards", "afterward", "before", "since"]
     static let subordinators = ["when ", "after ", "before ", "following ", "once ", "while ", "as ", "since ", "until "]
 
