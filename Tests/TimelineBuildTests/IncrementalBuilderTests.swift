@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import TimelineCorpus
+import TimelineExtraction
+import TimelineGraph
 import TimelineModel
 @testable import TimelineBuild
 
@@ -46,6 +49,26 @@ import TimelineModel
         #expect(warm.reextracted == 0)
         #expect(warm.fromCache == 6)
         #expect(try Data(contentsOf: f.events) == fresh)
+    }
+
+    @Test func sameBytesAsTheDirectPipeline() throws {
+        // The bundled corpus (Markdown front matter, HTML, Chinese): read, extract, merge in one go, as before.
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("corpus")
+        let result = try CorpusReader(root: corpus).read()
+        let extractor = EventExtractor()
+        let direct = try EventGraphCoder.encode(GraphBuilder().build(documents: result.documents,
+                                                                     extractions: result.documents.map { extractor.extract($0) }))
+        let f = try Fixture(documents: 0)
+        defer { f.remove() }
+        let settings = BuildSettings(corpus: corpus, events: f.events, curation: nil, output: f.output,
+                                     cacheFolder: f.cache, jobs: 2)
+        _ = try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build()
+        #expect(try Data(contentsOf: f.events) == direct)
+        try FileManager.default.removeItem(at: f.events)
+        let warm = try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build()
+        #expect(warm.reextracted == 0)
+        #expect(try Data(contentsOf: f.events) == direct)
     }
 
     @Test func noOpBuildWritesNothing() throws {
