@@ -27,6 +27,10 @@ public struct BuildSummary: Codable, Equatable, Sendable {
     public var cacheRejected: Int = 0
     /// Wall time in seconds.
     public var seconds: Double = 0
+    /// Wall time of each stage in seconds: `inputs` (walk, read, extract changed documents), `extract` (the
+    /// rest from the cache), `graph` (merging and curation), `events` (encoding and writing events.json),
+    /// `render`.
+    public var stages: [String: Double] = [:]
 
     public init() {}
 }

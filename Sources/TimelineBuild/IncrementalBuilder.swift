@@ -328,7 +328,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
     ///   render. Unreadable documents do not throw: they are listed in ``BuildSummary/skipped``.
     public func build(progress: ((BuildProgress) -> Void)? = nil) throws -> BuildSummary {
         let start = Date()
+        var stages: [String: Double] = [:]
+        var mark = Date()
+        func stage(_ name: String) { stages[name] = Date().timeIntervalSince(mark); mark = Date() }
         var inputs = try resolveInputs(progress: progress)
+        stage("inputs")
         let manifest = cache?.manifest(events: settings.events)
         if let manifest, matches(manifest, inputs), outputsIntact(manifest) {
             var s = inputs.summary
@@ -342,14 +346,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 s.events = counts[0]; s.relations = counts[1]; s.undated = counts[2]
             }
             s.curationWarnings = manifest.curationWarnings ?? []
+            s.stages = stages
             return s
         }
         try requireDocuments(inputs)
         completeExtractions(&inputs, progress: progress)
         try requireDocuments(inputs)
+        stage("extract")
         progress?(BuildProgress(done: inputs.documents.count, total: inputs.documents.count,
                                 extracted: inputs.summary.reextracted, stage: "rendering"))
         let (graph, curationWarnings) = graph(of: inputs)
+        stage("graph")
         var s = inputs.summary
         s.curationWarnings = curationWarnings
         s.skipped = inputs.skipped
@@ -360,12 +367,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let data = try EventGraphCoder.encode(graph)
         var written: [String] = []
         if try AtomicFile.write(data, to: settings.events) { written.append(settings.events.relativePath) }
+        stage("events")
         let before = Self.stamps(in: settings.output)
         let files = try TimelineRenderer(options: settings.renderOptions).render(graph, to: settings.output)
         for url in files where FileStamp.of(path: url.path) != before[url.lastPathComponent] {
             written.append(url.relativePath)
         }
         s.written = written
+        stage("render")
 
         var outputs = [BuildManifest.Output(path: settings.events.standardizedFileURL.path, sha256: ContentHash.hex(data),
                                             stamp: FileStamp.of(path: settings.events.path))]
@@ -378,6 +387,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         record.counts = [s.events, s.relations, s.undated]
         record.curationWarnings = curationWarnings
         cache?.saveManifest(record, events: settings.events)
+        stage("record")
+        s.stages = stages
         finish(&s, inputs: inputs, start: start)
         return s
     }

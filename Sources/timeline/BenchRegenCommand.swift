@@ -86,9 +86,11 @@ struct BenchRegenCommand: ParsableCommand {
 
     static func row(_ name: String, _ r: Run) -> String {
         let s = r.summary
-        return String(format: "%-28@ %8.3f s", name as NSString, r.seconds)
+        return name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%8.3f s", r.seconds)
             + "   extracted \(s?.reextracted ?? -1), from cache \(s?.fromCache ?? -1), events \(s?.events ?? -1)"
             + ((s?.upToDate ?? false) ? ", nothing written" : "")
+            + "\n    stages: " + (s?.stages ?? [:]).sorted { $0.key < $1.key }
+                .map { $0.key + String(format: " %.2f s", $0.value) }.joined(separator: ", ")
     }
 
     static func median(_ runs: [Run]) -> Run {
