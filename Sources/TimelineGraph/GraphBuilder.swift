@@ -12,6 +12,8 @@ public struct GraphBuilder: Sendable {
         var clusters: [Cluster] = []
         var mentionCluster: [String: [Int?]] = [:]   // document id -> cluster index for each mention
         var undated: [ExtractedMention] = []
+        // Clusters by date: a mention can only join a cluster of its own date, so only those are searched.
+        var byDate: [String: [Int]] = [:]
         for ex in extractions.sorted(by: { $0.document < $1.document }) {
             var assigned: [Int?] = []
             for m in ex.mentions {
@@ -20,12 +22,13 @@ public struct GraphBuilder: Sendable {
                     assigned.append(nil)
                     continue
                 }
-                if let k = clusters.firstIndex(where: { $0.accepts(m, edtf: edtf) }) {
+                if let k = byDate[edtf, default: []].first(where: { clusters[$0].accepts(m, edtf: edtf) }) {
                     clusters[k].add(m)
                     assigned.append(k)
                 } else {
                     clusters.append(Cluster(edtf: edtf, first: m))
                     assigned.append(clusters.count - 1)
+                    byDate[edtf, default: []].append(clusters.count - 1)
                 }
             }
             mentionCluster[ex.document] = assigned
