@@ -2,10 +2,10 @@ import TimelineCorpus
 import TimelineModel
 
 /// Sentences that state two events around one date:
-/// - a cleft, "It wasn't until Putin took office in the early 2000s that the two countries began to rebuild
-///   ties": the first event precedes the second, both dated by the one expression;
-/// - a cue with the date on its far side, "With Moscow under heavy Western sanctions following its 2022
-///   invasion of Ukraine": the near side is an event of another type, related to the dated one by the cue.
+/// - a cleft, "It was not until the new premier took office in 1998 that the two governments began to talk":
+///   the first event precedes the second, both dated by the one expression;
+/// - a cue with the date on its far side, "With Ankara under new European sanctions following its 2016
+///   crackdown on the press": the near side is an event of another type, related to the dated one by the cue.
 extension EventExtractor {
     static let reactionTypes: Set<String> = ["sanctions", "statement", "diplomacy", "economy"]
 

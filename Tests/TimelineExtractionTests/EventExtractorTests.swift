@@ -12,25 +12,25 @@ struct EventExtractorTests {
     }
 
     @Test func oneMentionPerDatedStatementWithItsSentence() {
-        let text = "Relations were warm. In 1969, Chinese and Soviet troops clashed along the Ussuri River. Later they talked."
+        let text = "Relations were warm. In 1969, Soviet and Chinese patrols fought on the frozen Ussuri River. Later they talked."
         let ex = extractor.extract(doc(text))
         #expect(ex.mentions.count == 1)
         let m = ex.mentions[0]
         #expect(m.edtf == "1969")
-        #expect(m.quote == "In 1969, Chinese and Soviet troops clashed along the Ussuri River.")
+        #expect(m.quote == "In 1969, Soviet and Chinese patrols fought on the frozen Ussuri River.")
         #expect(m.type == "conflict")
-        #expect(m.actors == ["China", "Soviet Union"])
+        #expect(m.actors == ["Soviet Union", "China"])
         #expect(m.places == ["Ussuri River"])
-        #expect(m.title.hasPrefix("Chinese and Soviet troops clashed"))
+        #expect(m.title.hasPrefix("Soviet and Chinese patrols fought"))
         #expect(m.title.count <= 80)
     }
 
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
-        let text = "The rivalry produced several wars, including the 2008 Georgian War, the 2014 Crimean Crisis, and the 2022 Russia Ukraine War."
+        let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))
-        #expect(ex.mentions.map(\.edtf) == ["2008", "2014", "2022"])
-        #expect(ex.mentions.map(\.title) == ["Georgian War", "Crimean Crisis", "Russia Ukraine War"])
-        #expect(ex.mentions[1].quote == "the 2014 Crimean Crisis")
+        #expect(ex.mentions.map(\.edtf) == ["1999", "2003", "2011"])
+        #expect(ex.mentions.map(\.title) == ["Kosovo War", "Iraq Invasion", "Libyan Intervention"])
+        #expect(ex.mentions[1].quote == "the 2003 Iraq Invasion")
     }
 
     @Test func possessiveTitlesNameTheOwner() {
