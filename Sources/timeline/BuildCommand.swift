@@ -25,15 +25,9 @@ struct BuildCommand: ParsableCommand {
         try Console.runWithStatus {
             let settings = try Pipeline.settings(corpus: corpus, events: events, curation: curation, output: output,
                                                  regeneration: regeneration)
-            let lock = try Pipeline.lock(events: events.eventsURL, quiet: global.quiet)
-            defer { lock.release() }
-            let bar = ProgressBar(quiet: global.quiet || regeneration.json)
-            let summary = try IncrementalBuilder(settings: settings).build(progress: bar.update)
-            bar.finish()
-            Pipeline.report(summary, quiet: global.quiet)
-            if regeneration.json { try Console.printJSON(summary) }
-            Console.info(Console.summaryLine(summary, events: events.events), quiet: global.quiet || regeneration.json)
-            return Pipeline.status(summary)
+            return try Pipeline.runLocked(settings: settings, events: events, regeneration: regeneration, global: global) {
+                try $0.build(progress: $1)
+            }
         }
     }
 }

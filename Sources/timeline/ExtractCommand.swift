@@ -21,15 +21,9 @@ struct ExtractCommand: ParsableCommand {
         try Console.runWithStatus {
             let settings = try Pipeline.settings(corpus: corpus, events: events, curation: curation, output: nil,
                                                  regeneration: regeneration)
-            let lock = try Pipeline.lock(events: events.eventsURL, quiet: global.quiet)
-            defer { lock.release() }
-            let bar = ProgressBar(quiet: global.quiet || regeneration.json)
-            let summary = try IncrementalBuilder(settings: settings).extract(progress: bar.update)
-            bar.finish()
-            Pipeline.report(summary, quiet: global.quiet)
-            if regeneration.json { try Console.printJSON(summary) }
-            Console.info(Console.summaryLine(summary, events: events.events), quiet: global.quiet || regeneration.json)
-            return Pipeline.status(summary)
+            return try Pipeline.runLocked(settings: settings, events: events, regeneration: regeneration, global: global) {
+                try $0.extract(progress: $1)
+            }
         }
     }
 }

@@ -18,6 +18,22 @@ enum Pipeline {
             jobs: regeneration.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
+    /// Runs one locked build step (`build` or `extract`) with a progress bar, then reports it: warnings, the JSON
+    /// summary when asked, the summary line. Returns the exit status.
+    static func runLocked(settings: BuildSettings, events: EventsOptions, regeneration: RegenerationOptions,
+                          global: GlobalOptions,
+                          _ step: (IncrementalBuilder, @escaping (BuildProgress) -> Void) throws -> BuildSummary) throws -> Int32 {
+        let lock = try Pipeline.lock(events: events.eventsURL, quiet: global.quiet)
+        defer { lock.release() }
+        let bar = ProgressBar(quiet: global.quiet || regeneration.json)
+        let summary = try step(IncrementalBuilder(settings: settings), bar.update)
+        bar.finish()
+        report(summary, quiet: global.quiet)
+        if regeneration.json { try Console.printJSON(summary) }
+        Console.info(Console.summaryLine(summary, events: events.events), quiet: global.quiet || regeneration.json)
+        return status(summary)
+    }
+
     /// Every render option that changes the rendered bytes, as one string.
     static func settingsKey(_ o: OutputOptions) -> String {
         var parts = ["title=\(o.title)", "link=\(o.linkBase ?? "")", "from=\(o.from ?? "")", "to=\(o.to ?? "")",
