@@ -59,7 +59,13 @@ public struct GraphBuilder: Sendable {
         }
         // One edge per (from, to, type): keep the first evidence in document order.
         var seen = Set<String>()
-        let unique = relations.sorted { ($0.evidence.document, $0.evidence.span.first ?? 0) < ($1.evidence.document, $1.evidence.span.first ?? 0) }
+        // A total order (a Set's order changes from run to run): document, span, quote, then the edge itself.
+        let unique = relations.sorted { a, b in
+            let ka = (a.evidence.document, a.evidence.span.first ?? 0, a.evidence.span.last ?? 0, a.evidence.quote)
+            let kb = (b.evidence.document, b.evidence.span.first ?? 0, b.evidence.span.last ?? 0, b.evidence.quote)
+            if ka != kb { return ka < kb }
+            return (a.from, a.to, a.type.rawValue) < (b.from, b.to, b.type.rawValue)
+        }
             .filter { seen.insert("\($0.from)|\($0.to)|\($0.type.rawValue)").inserted }
 
         var undatedEvents: [UndatedEvent] = []
