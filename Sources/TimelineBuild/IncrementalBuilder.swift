@@ -301,16 +301,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// The curated event graph of the inputs, with its curation warnings.
     func graph(of inputs: Inputs) -> (EventGraph, [String]) {
-        let sources = inputs.documents.map { d in
-            SourceDocument(id: d.id, format: .text, rawText: "", text: "", offsetMap: nil, sha256: d.record.sha256,
-                           title: d.record.title, date: d.record.date.flatMap(CalendarDay.init(iso:)),
-                           metadataRanges: [], languages: d.record.languages)
-        }
-        var graph = GraphBuilder().build(documents: sources, extractions: inputs.documents.compactMap(\.extraction))
-        graph.documents = inputs.documents.map(\.record)
-        guard let curation = inputs.curation, let url = settings.curation else { return (graph, []) }
-        let curated = CurationApplier(fileName: url.relativePath).apply(curation, to: graph)
-        return (curated.graph, curated.warnings.map { "warning: \($0)" })
+        GraphAssembly.graph(inputs.documents.compactMap { d in d.extraction.map { GraphAssembly.Input(record: d.record, extraction: $0) } },
+                            curation: inputs.curation, curationFile: settings.curation?.relativePath)
     }
 
     /// Refuses to build from nothing: when no candidate document could be read, nothing is written.
