@@ -21,7 +21,7 @@ struct Timeline: ParsableCommand {
             stale; 64 for invalid command-line usage.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ExtractCommand.self, RenderCommand.self, CheckCommand.self, WatchCommand.self,
+        subcommands: [BuildCommand.self, ExtractCommand.self, MergeCommand.self, RenderCommand.self, CheckCommand.self, WatchCommand.self,
                       TagCommand.self, BenchRegenCommand.self]
     )
 }
