@@ -28,6 +28,8 @@ public struct PartMerger: Sendable {
     public private(set) var documents: [String: Entry] = [:]
     /// Documents met more than once with the same content: (id, first origin, later origin).
     public private(set) var duplicates: [(id: String, first: String, again: String)] = []
+    /// The files read so far.
+    public private(set) var files = 0
     /// The reader's warnings carried by the parts, once per document.
     public var warnings: [String] {
         documents.keys.sorted().flatMap { documents[$0]!.record.warnings }
@@ -86,6 +88,7 @@ public struct PartMerger: Sendable {
             throw TimelineError.unreadable(path: url.relativePath, reason: (error as NSError).localizedDescription)
         }
         try add(partData: data, path: url.relativePath)
+        files += 1
     }
 
     /// Adds every document of a part's bytes; `path` names it in messages.
@@ -134,9 +137,9 @@ public struct PartMerger: Sendable {
         guard let extractions = stored.extractions else {
             throw TimelineError.invalidArgument(
                 "\(path): this events.json has no \"extractions\", so it cannot be merged losslessly: its events "
-                    + "hold only what was merged, not what each document says. Write it with "
-                    + "`timeline build --mergeable` (or `timeline merge --mergeable`), or merge the JSON lines of "
-                    + "`timeline extract --jsonl` instead")
+                    + "hold what was merged, not what each document says. Merge the JSON lines of "
+                    + "`timeline extract --jsonl` instead, or keep the result of a merge mergeable with "
+                    + "`timeline merge --mergeable`")
         }
         var byID: [String: (Int, CachedExtraction)] = [:]
         for (i, x) in extractions.enumerated() {

@@ -25,6 +25,12 @@ struct MergeCommand: ParsableCommand {
 
             Like `timeline build`, merge writes events.json and renders output/ with the same options; \
             --no-render writes events.json only. See docs/scaling.md.
+
+            Examples:
+
+              timeline merge spark-out/ --events events.json --output output
+              timeline merge a.jsonl b.jsonl --mergeable --no-render --events ab.json
+              timeline merge ab.json c.jsonl        # the same bytes as: timeline merge a.jsonl b.jsonl c.jsonl
             """)
 
     @Argument(help: ArgumentHelp("JSON-lines files from `timeline extract --jsonl`, folders of them, or mergeable events.json files.",
@@ -77,7 +83,7 @@ struct MergeCommand: ParsableCommand {
                 }
             }
             let n = merger.documents.count
-            Console.info("\(parts.count) part\(parts.count == 1 ? "" : "s"): \(n) document\(n == 1 ? "" : "s")"
+            Console.info("\(merger.files) part file\(merger.files == 1 ? "" : "s"): \(n) document\(n == 1 ? "" : "s")"
                          + (merger.duplicates.isEmpty ? "" : " (\(merger.duplicates.count) duplicate\(merger.duplicates.count == 1 ? "" : "s") kept once)")
                          + ", \(graph.events.count) events, \(graph.relations.count) relations, \(graph.undated.count) undated → "
                          + (written.isEmpty ? "no file changed" : written.joined(separator: ", "))

@@ -165,6 +165,23 @@ import TimelineModel
         _ = try merge("ab", [p[0], p[1], "--mergeable", "--no-render"])
         #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("ab/output").path))
         #expect(try merge("ab-c", [p[2], tmp.appendingPathComponent("ab/events.json").path]) == reference)
+        // A mergeable events.json satisfies the schema (when python3 has jsonschema).
+        let validate = Process()
+        validate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validate.arguments = ["python3", "-c", """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                sys.exit(0)
+            jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+            """, root.appendingPathComponent("docs/events.schema.json").path, tmp.appendingPathComponent("ab/events.json").path]
+        validate.standardOutput = FileHandle.nullDevice
+        validate.standardError = FileHandle.nullDevice
+        if (try? validate.run()) != nil {
+            validate.waitUntilExit()
+            #expect(validate.terminationStatus == 0, "a mergeable events.json does not satisfy docs/events.schema.json")
+        }
         // A plain events.json cannot be a part.
         let plain = try BinaryRunner.run(["merge", tmp.appendingPathComponent("full/events.json").path, p[0],
                                           "--events", tmp.appendingPathComponent("x/events.json").path, "--no-render"])
