@@ -28,9 +28,11 @@ public struct BuildSummary: Codable, Equatable, Sendable {
     /// Wall time in seconds.
     public var seconds: Double = 0
     /// Wall time of each stage in seconds: `inputs` (walk, read, extract changed documents), `extract` (the
-    /// rest from the cache), `graph` (merging and curation), `events` (encoding and writing events.json),
-    /// `render`.
+    /// rest from the cache), `graph` (merging and curation), `render` (events.json and every output made in
+    /// memory, side by side), `write` (atomic writes of what changed), `record` (the build record).
     public var stages: [String: Double] = [:]
+    /// The peak resident memory of the process so far, in megabytes (0 where the system does not say).
+    public var peakMemoryMB: Double = 0
 
     public init() {}
 }

@@ -356,23 +356,26 @@ public final class IncrementalBuilder: @unchecked Sendable {
         s.relations = graph.relations.count
         s.undated = graph.undated.count
 
-        let data = try EventGraphCoder.encode(graph)
+        // events.json and every rendered file are made in memory, side by side, before anything is written:
+        // when Graphviz fails, nothing is.
+        let encoded = ConcurrentJobs.Slots<Data>(count: 1)
+        let rendered = try TimelineRenderer(options: settings.renderOptions).files(
+            for: graph, in: settings.output, threads: settings.jobs,
+            extra: [{ encoded[0] = try EventGraphCoder.encode(graph) }])
+        let data = encoded[0]!
+        stage("render")
         var written: [String] = []
         if try AtomicFile.write(data, to: settings.events) { written.append(settings.events.relativePath) }
-        stage("events")
-        let before = Self.stamps(in: settings.output)
-        let files = try TimelineRenderer(options: settings.renderOptions).render(graph, to: settings.output)
-        for url in files where FileStamp.of(path: url.path) != before[url.lastPathComponent] {
+        for (url, bytes) in rendered where try AtomicFile.write(bytes, to: url) {
             written.append(url.relativePath)
         }
         s.written = written
-        stage("render")
+        stage("write")
 
         var outputs = [BuildManifest.Output(path: settings.events.standardizedFileURL.path, sha256: ContentHash.hex(data),
                                             stamp: FileStamp.of(path: settings.events.path))]
-        for url in files {
-            outputs.append(BuildManifest.Output(path: url.standardizedFileURL.path,
-                                                sha256: ContentHash.hex(ofFileAt: url) ?? "",
+        for (url, bytes) in rendered {
+            outputs.append(BuildManifest.Output(path: url.standardizedFileURL.path, sha256: ContentHash.hex(bytes),
                                                 stamp: FileStamp.of(path: url.path)))
         }
         var record = manifestRecord(inputs, outputs: outputs)
@@ -414,6 +417,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
         }
         s.seconds = Date().timeIntervalSince(start)
+        s.peakMemoryMB = Self.peakMemoryMB()
+    }
+
+    /// The process's peak resident set size in MB (`getrusage`; Linux reports kilobytes).
+    static func peakMemoryMB() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10
     }
 
     static func stamps(in folder: URL) -> [String: FileStamp] {

@@ -67,6 +67,21 @@ public struct TimelineRenderer: Sendable {
     ///   ``TimelineError/graphviz(message:)`` when Graphviz fails, ``TimelineError/writeFailed(path:reason:)``.
     @discardableResult
     public func render(_ graph: EventGraph, to outputDir: URL) throws -> [URL] {
+        let files = try self.files(for: graph, in: outputDir)
+        for (url, data) in files {
+            try AtomicFile.write(data, to: url)
+        }
+        return files.map(\.0)
+    }
+
+    /// The files ``render(_:to:)`` writes, rendered in memory and not written: the URL in `outputDir` and the
+    /// bytes of each, in the order DOT, SVG, Markdown, Mermaid, TimelineJS.
+    ///
+    /// The formats are rendered side by side on up to `threads` threads (the SVG, the slowest, starts first);
+    /// the result does not depend on `threads`. `extra` jobs, such as encoding events.json, join the same pool.
+    /// - Throws: as ``render(_:to:)``, except for writing.
+    public func files(for graph: EventGraph, in outputDir: URL, threads: Int = 2,
+                      extra: [@Sendable () throws -> Void] = []) throws -> [(URL, Data)] {
         let svgName = options.svgFileName
         let reserved = [Self.dotFileName, Self.markdownFileName, Self.mermaidFileName, Self.timelineJSFileName]
         guard !svgName.isEmpty, svgName != ".", svgName != "..", !svgName.contains("/"),
@@ -76,33 +91,35 @@ public struct TimelineRenderer: Sendable {
                     + reserved.joined(separator: ", "))
         }
         let filtered = options.filter.apply(to: graph)
-        var unfiltered = options
-        unfiltered.filter = EventFilter()
+        let unfiltered = { var o = options; o.filter = EventFilter(); return o }()
         let renderer = TimelineRenderer(options: unfiltered, svgRenderer: svgRenderer)
-
-        var files: [(URL, Data)] = []
         let formats = options.formats
+        let svgRenderer = self.svgRenderer
+
+        // One slot per file, in output order; each job fills its own slots.
+        let slots = ConcurrentJobs.Slots<Data>(count: 5)
+        var jobs: [@Sendable () throws -> Void] = []
         if formats.contains(.dot) || formats.contains(.svg) {
-            let (text, engine) = renderer.dot(filtered)
-            if formats.contains(.dot) { files.append((outputDir.appendingPathComponent(Self.dotFileName), Data(text.utf8))) }
-            if formats.contains(.svg) { files.append((outputDir.appendingPathComponent(svgName), try svgRenderer(text, engine))) }
+            jobs.append {
+                let (text, engine) = renderer.dot(filtered)
+                if formats.contains(.dot) { slots[0] = Data(text.utf8) }
+                if formats.contains(.svg) { slots[1] = try svgRenderer(text, engine) }
+            }
         }
+        jobs += extra
         if formats.contains(.markdown) {
-            files.append((outputDir.appendingPathComponent(Self.markdownFileName),
-                          Data(MarkdownRenderer(options: unfiltered).render(filtered).utf8)))
+            jobs.append { slots[2] = Data(MarkdownRenderer(options: unfiltered).render(filtered).utf8) }
         }
         if formats.contains(.mermaid) {
-            files.append((outputDir.appendingPathComponent(Self.mermaidFileName),
-                          Data(MermaidRenderer(options: unfiltered).render(filtered).utf8)))
+            jobs.append { slots[3] = Data(MermaidRenderer(options: unfiltered).render(filtered).utf8) }
         }
         if formats.contains(.timelinejs) {
-            files.append((outputDir.appendingPathComponent(Self.timelineJSFileName),
-                          try TimelineJSEncoder(options: unfiltered).encode(filtered)))
+            jobs.append { slots[4] = try TimelineJSEncoder(options: unfiltered).encode(filtered) }
         }
-        for (url, data) in files {
-            try AtomicFile.write(data, to: url)
-        }
-        return files.map(\.0)
+        try ConcurrentJobs.run(jobs, threads: threads)
+
+        let names = [Self.dotFileName, svgName, Self.markdownFileName, Self.mermaidFileName, Self.timelineJSFileName]
+        return (0..<5).compactMap { i in slots[i].map { (outputDir.appendingPathComponent(names[i]), $0) } }
     }
 
     /// Replaces each `<!-- timeline:begin ... -->` ... `<!-- timeline:end -->` block of the Markdown document
