@@ -4,14 +4,40 @@ import TimelineModel
 /// Mentions believed to tell one real event.
 struct Cluster {
     let edtf: String
+    /// ``edtf`` parsed.
+    let date: EventDate
+    /// Whether ``edtf`` is a single day.
+    let isDay: Bool
     var mentions: [ExtractedMention]
+    // What `accepts` compares, kept up to date by `add` so that a widely retold event (hundreds of mentions)
+    // costs no more to test than a new one.
+    private var sentences: Set<SentenceKey> = []
+    private var words: Set<String> = []
+    private var types: Set<String> = []
+    private var entities: Set<String> = []
 
-    init(edtf: String, first: ExtractedMention) {
-        self.edtf = edtf
-        self.mentions = [first]
+    /// One sentence of one document.
+    private struct SentenceKey: Hashable {
+        var document: String
+        var sentence: Int
     }
 
-    mutating func add(_ m: ExtractedMention) { mentions.append(m) }
+    init(edtf: String, date: EventDate, first: ExtractedMention) {
+        self.edtf = edtf
+        self.date = date
+        self.isDay = date.precision == .day
+        self.mentions = []
+        add(first)
+    }
+
+    mutating func add(_ m: ExtractedMention) {
+        mentions.append(m)
+        sentences.insert(SentenceKey(document: m.document, sentence: m.sentence))
+        words.formUnion(Slug.contentWords(m.title))
+        if m.type != "event" { types.insert(m.type) }
+        entities.formUnion(m.actors)
+        entities.formUnion(m.places)
+    }
 
     var firstKey: String {
         let m = mentions[0]
@@ -33,14 +59,11 @@ struct Cluster {
     func accepts(_ m: ExtractedMention, edtf: String) -> Bool {
         guard edtf == self.edtf else { return false }
         // Two dates of one sentence are two events unless the same expression is repeated.
-        if mentions.contains(where: { $0.document == m.document && $0.sentence == m.sentence }) { return false }
-        let words = Set(mentions.flatMap { Slug.contentWords($0.title) })
-        let sharedWords = words.intersection(Slug.contentWords(m.title)).count
-        let types = Set(mentions.map(\.type)).subtracting(["event"])
-        let entities = Set(mentions.flatMap { $0.actors + $0.places })
+        if sentences.contains(SentenceKey(document: m.document, sentence: m.sentence)) { return false }
+        let sharedWords = Set(Slug.contentWords(m.title)).intersection(words).count
         let mine = Set(m.actors + m.places)
         let shared = entities.intersection(mine)
-        let sameDay = EventDate(edtf: edtf)?.precision == .day
+        let sameDay = isDay
         if m.type == "event" || types.isEmpty { return sharedWords >= 2 || (sameDay && (!shared.isEmpty || sharedWords >= 1)) }
         guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
         if sameDay { return true }
@@ -58,7 +81,6 @@ struct Cluster {
         for m in mentions where m.type != "event" { counts[m.type, default: 0] += 1 }
         let type = best.type != "event" ? best.type
             : counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? "event"
-        let date = EventDate(edtf: edtf)!
         let id = Slug.dateSlug(edtf) + "-" + Slug.make(from: best.title, fallback: ([type] + best.actors).joined(separator: " "))
         return Event(id: id, date: date, title: best.title, type: type,
                      actors: ranked(mentions.map(\.actors)), places: ranked(mentions.map(\.places)),

@@ -14,10 +14,18 @@ public struct GraphBuilder: Sendable {
         var undated: [ExtractedMention] = []
         // Clusters by date: a mention can only join a cluster of its own date, so only those are searched.
         var byDate: [String: [Int]] = [:]
+        // Each distinct value parsed once.
+        var parsed: [String: EventDate?] = [:]
+        func date(_ edtf: String) -> EventDate? {
+            if let known = parsed[edtf] { return known }
+            let d = EventDate(edtf: edtf)
+            parsed[edtf] = d
+            return d
+        }
         for ex in extractions.sorted(by: { $0.document < $1.document }) {
             var assigned: [Int?] = []
             for m in ex.mentions {
-                guard let edtf = m.edtf, EventDate(edtf: edtf) != nil else {
+                guard let edtf = m.edtf, let parsedDate = date(edtf) else {
                     undated.append(m)
                     assigned.append(nil)
                     continue
@@ -26,7 +34,7 @@ public struct GraphBuilder: Sendable {
                     clusters[k].add(m)
                     assigned.append(k)
                 } else {
-                    clusters.append(Cluster(edtf: edtf, first: m))
+                    clusters.append(Cluster(edtf: edtf, date: parsedDate, first: m))
                     assigned.append(clusters.count - 1)
                     byDate[edtf, default: []].append(clusters.count - 1)
                 }
