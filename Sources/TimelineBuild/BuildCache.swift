@@ -58,7 +58,7 @@ public final class BuildCache: @unchecked Sendable {
             reject(url, reason)
             return nil
         case let .success(payload):
-            guard let cached = try? JSONDecoder().decode(CachedExtraction.self, from: payload),
+            guard let cached = CachedExtraction(binary: [UInt8](payload)),
                   cached.document == id, let x = cached.extraction() else {
                 reject(url, "payload does not decode")
                 return nil
@@ -69,7 +69,8 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Stores an extraction under `key`.
     public func store(_ extraction: DocumentExtraction, forKey key: String) {
-        guard writable, let payload = try? JSONEncoder().encode(CachedExtraction(extraction)) else { return }
+        guard writable else { return }
+        let payload = Data(CachedExtraction(extraction).binary())
         try? CacheFile.writeAtomically(CacheFile.encode(kind: "extraction", key: key, payload: payload), to: extractionURL(key))
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TimelineBuild
+import TimelineExtraction
+import TimelineModel
 
 @Suite struct CacheFileTests {
     @Test func roundTripAndRejections() {
@@ -11,7 +13,7 @@ import Testing
         var flipped = entry
         flipped[flipped.count - 1] ^= 1
         #expect(CacheFile.decode(flipped, kind: "extraction", key: "k1") == .failure(.corrupt("checksum mismatch")))
-        let future = Data(String(decoding: entry, as: UTF8.self).replacingOccurrences(of: "timeline-cache 1 ", with: "timeline-cache 9 ").utf8)
+        let future = Data(String(decoding: entry, as: UTF8.self).replacingOccurrences(of: "timeline-cache \(ExtractorFingerprint.formatVersion) ", with: "timeline-cache 9 ").utf8)
         #expect(CacheFile.decode(future, kind: "extraction", key: "k1") == .failure(.corrupt("format version 9")))
         #expect(CacheFile.decode(Data("garbage".utf8), kind: "extraction", key: "k1") == .failure(.corrupt("no header")))
     }
@@ -34,5 +36,51 @@ import Testing
         for name in ExtractorFingerprint.resourceBundles {
             #expect(fp.parts[name] != nil && fp.parts[name] != "missing", "\(name) not found")
         }
+    }
+}
+
+@Suite struct CachedExtractionBinaryTests {
+    /// A random extraction-shaped value: strings with multi-byte scalars and empty ones, negative numbers.
+    static func randomEntry(_ rng: inout some RandomNumberGenerator) -> CachedExtraction {
+        let pool = ["", "a", "Harbin", "哈尔滨条约", "x\"y\\z", "e\u{301}", "🙂 emoji", String(repeating: "long ", count: 40)]
+        func s() -> String { pool.randomElement(using: &rng)! }
+        func ints() -> [Int] { (0..<Int.random(in: 0...3, using: &rng)).map { _ in Int.random(in: -5...1_000_000, using: &rng) } }
+        let mentions = (0..<Int.random(in: 0...5, using: &rng)).map { _ in
+            CachedExtraction.Mention(ts: ints(), rs: ints(), q: s(), dt: s(), ds: ints(), e: Bool.random(using: &rng) ? s() : nil,
+                                     t: s(), tq: Int.random(in: -3...9, using: &rng), ty: s(), a: [s(), s()], p: [s()],
+                                     l: s(), s: Int.random(in: 0...400, using: &rng), d: Bool.random(using: &rng) ? nil : s())
+        }
+        var entry = CachedExtraction(DocumentExtraction(document: s(), mentions: [], relations: []))
+        entry.mentions = mentions
+        entry.relations = (0..<Int.random(in: 0...2, using: &rng)).map { _ in
+            CachedExtraction.Relation(f: Int.random(in: 0...9, using: &rng), t: Int.random(in: 0...9, using: &rng),
+                                      ty: RelationType.allCases.randomElement(using: &rng)!,
+                                      ev: Evidence(document: s(), span: ints(), quote: s()))
+        }
+        return entry
+    }
+
+    @Test func roundTripsRandomEntries() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let entry = Self.randomEntry(&rng)
+            #expect(CachedExtraction(binary: entry.binary()) == entry)
+        }
+    }
+
+    /// Truncated, extended or bit-flipped payloads never crash: they decode to nil or to some entry.
+    @Test func malformedPayloadsAreRejectedOrHarmless() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let bytes = Self.randomEntry(&rng).binary()
+            #expect(CachedExtraction(binary: Array(bytes.dropLast(max(1, bytes.count / 3)))) == nil)
+            #expect(CachedExtraction(binary: bytes + [0]) == nil)
+            var flipped = bytes
+            flipped[Int.random(in: 0..<flipped.count, using: &rng)] ^= UInt8.random(in: 1...255, using: &rng)
+            _ = CachedExtraction(binary: flipped)
+            _ = CachedExtraction(binary: (0..<Int.random(in: 0...64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        }
+        #expect(CachedExtraction(binary: []) == nil)
+        #expect(CachedExtraction(binary: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]) == nil)
     }
 }
