@@ -22,6 +22,6 @@ struct Timeline: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [BuildCommand.self, ExtractCommand.self, MergeCommand.self, RenderCommand.self, CheckCommand.self, WatchCommand.self,
-                      TagCommand.self, BenchRegenCommand.self]
+                      TagCommand.self, BenchRegenCommand.self, BenchScaleCommand.self]
     )
 }
