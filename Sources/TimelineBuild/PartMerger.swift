@@ -118,22 +118,29 @@ public struct PartMerger: Sendable {
         }
     }
 
-    /// Whether bytes hold an events.json (one JSON object with `schemaVersion`) rather than JSON lines.
+    /// Whether bytes hold an events.json rather than JSON lines: the first non-blank line is not a JSON object
+    /// by itself (a pretty-printed file), or it is one with `schemaVersion` (a file written on one line).
     static func isEventsFile(_ data: Data) -> Bool {
-        guard let first = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }), first == 0x7B,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        let first = data.split(separator: 0x0A).first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+        guard let first, first.first(where: { $0 != 0x20 && $0 != 0x09 }) == 0x7B else { return false }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(first)) as? [String: Any] else { return true }
         return object["schemaVersion"] != nil
     }
 
-    /// The top-level key a mergeable events.json adds.
-    struct Extractions: Decodable {
+    /// What merging reads of a mergeable events.json (its events, relations and undated are recomputed).
+    struct EventsPart: Decodable {
+        var schemaVersion: Int
+        var documents: [DocumentRecord]?
         var extractions: [CachedExtraction]?
     }
 
     /// The part records of a mergeable events.json.
     static func decodeEventsPart(_ data: Data, path: String) throws -> [(PartRecord, String)] {
-        let graph = try EventGraphCoder.decode(data, path: path)
-        let stored = try EventGraphCoder.decodeJSON(Extractions.self, from: data, path: path)
+        let stored = try EventGraphCoder.decodeJSON(EventsPart.self, from: data, path: path)
+        guard stored.schemaVersion == EventGraph.currentSchemaVersion else {
+            throw TimelineError.unsupportedSchemaVersion(path: path, found: stored.schemaVersion,
+                                                         supported: EventGraph.currentSchemaVersion)
+        }
         guard let extractions = stored.extractions else {
             throw TimelineError.invalidArgument(
                 "\(path): this events.json has no \"extractions\", so it cannot be merged losslessly: its events "
@@ -150,7 +157,7 @@ public struct PartMerger: Sendable {
             byID[x.document] = (i, x)
         }
         var out: [(PartRecord, String)] = []
-        for d in graph.documents {
+        for d in stored.documents ?? [] {
             guard let (i, x) = byID.removeValue(forKey: d.id) else {
                 throw TimelineError.malformedJSON(path: path, position: "",
                                                   reason: "extractions: no extraction of document \"\(d.id)\"")

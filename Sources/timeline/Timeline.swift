@@ -13,7 +13,9 @@ struct Timeline: ParsableCommand {
             Run `timeline build` in a folder holding corpus/ to regenerate events.json and output/.
 
             `timeline check` says whether the outputs are current (for CI and git hooks); `timeline watch` \
-            rebuilds on every change.
+            rebuilds on every change. `timeline extract --jsonl` and `timeline merge` split a build across \
+            processes or machines (Spark, Hadoop Streaming, GNU parallel) with the same result; see \
+            docs/scaling.md.
 
             Exit status: 0 on success; 1 when an input or output problem stopped the command and nothing was \
             written (the message names the file); 2 when the build was written but some documents could not \
