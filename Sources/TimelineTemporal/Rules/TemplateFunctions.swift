@@ -32,7 +32,9 @@ struct TemplateContext {
 /// | `{inyear:Y:UNIT:OFF}` | like `ref`, but in year Y | `{inyear:1988:quarter:-1}` → `1988-Q4` |
 /// | `{anchor:year:OFF}` | the year last written in digits in the 300 tokens before the match, shifted by OFF (else the DCT's) | `On May 22, 1995, … {anchor:year:1}` → `1996` |
 /// | `{quarters:N}` | months in N quarters | `{quarters:3}` → `9` |
-/// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD` or `MM/N/W` (Nth weekday W, N = -1 for the last) | `{holiday:11/4/4}` → `2012-11-22` |
+/// | `{half:N:UNIT}` | a duration of N and a half UNITs (N may be 0), in whole smaller units | `{half:5:hour}` → `PT5H30M` |
+/// | `{weekof:M:D}` / `{weekof:M:D:Y}` | the ISO week of day D of month M (in year Y, else the year as for a month name) | `{weekof:03:06:2000}` → `2000-W10` |
+/// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD`, `MM/N/W` (Nth weekday W, N = -1 for the last) or `MM-DD/W` (the first weekday W on or after MM-DD) | `{holiday:11/4/4}` → `2012-11-22` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
 /// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
 /// | `{century:N}` | ordinal century to TIMEX (`19th` → `18`) | `{century:19}` → `18` |
@@ -45,7 +47,8 @@ struct TemplateContext {
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
     static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen", "inyear", "anchor"]
+                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen", "inyear", "anchor",
+                                     "half", "weekof"]
 
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
@@ -126,6 +129,22 @@ enum TemplateFunctions {
         case "quarters":
             guard let n = int(0), n > 0, n < 100 else { return nil }
             return String(3 * n)
+        case "half":
+            guard let n = int(0), n >= 0, n < 10000, let unit = unitArg(1) else { return nil }
+            return halfDuration(n, unit)
+        case "weekof":
+            guard let m = int(0), (1...12).contains(m), let day = int(1), (1...31).contains(day) else { return nil }
+            let y: Int
+            if rawArgs.count > 2 {
+                guard let v = int(2) else { return nil }
+                y = v
+            } else {
+                guard let ys = yearFor(kind: "month", value: String(m), direction: nil, &ctx) else { return nil }
+                guard let v = Int(ys) else { return "XXXX-WXX" }
+                y = v
+            }
+            let d = CalendarDay(year: y, month: m, day: day)
+            return d.isValid ? isoWeek(d) : nil
         case "holiday":
             guard let h = arg(0) else { return nil }
             return holiday(h, &ctx)
@@ -233,6 +252,25 @@ enum TemplateFunctions {
         case "hour": return "PT" + (count.map(String.init) ?? "X") + "H"
         case "minute": return "PT" + (count.map(String.init) ?? "X") + "M"
         case "second": return "PT" + (count.map(String.init) ?? "X") + "S"
+        default: return nil
+        }
+    }
+
+    /// N and a half units as a TIMEX3 duration in whole units: the half goes to the next smaller unit
+    /// (`P2Y6M`, `PT5H30M`, `P1DT12H`); decades and centuries stay in years (`P25Y`).
+    static func halfDuration(_ n: Int, _ unit: String) -> String? {
+        func join(_ big: String, _ small: String) -> String { n > 0 ? big + small : small }
+        switch unit {
+        case "year": return "P" + join("\(n)Y", "6M")
+        case "half": return "P\(6 * n + 3)M"
+        case "quarter": return "P\(3 * n + 1)M15D"
+        case "month": return "P" + join("\(n)M", "15D")
+        case "week": return n > 0 ? "P\(7 * n + 3)DT12H" : "P3DT12H"
+        case "day": return "P" + join("\(n)D", "T12H")
+        case "decade": return "P\(10 * n + 5)Y"
+        case "century": return "P\(100 * n + 50)Y"
+        case "hour": return "PT" + join("\(n)H", "30M")
+        case "minute": return "PT" + join("\(n)M", "30S")
         default: return nil
         }
     }
@@ -395,6 +433,19 @@ enum TemplateFunctions {
     /// A fixed (`12-25`) or floating (`11/4/4`: fourth Thursday of November; `05/-1/1`: last Monday of May)
     /// holiday, in the year chosen as for a month name.
     static func holiday(_ spec: String, _ ctx: inout TemplateContext) -> String? {
+        // `MM-DD/W`: the first weekday W on or after MM-DD (`11-02/2`, US Election Day).
+        let parts = spec.split(separator: "/")
+        let after = parts.count == 2 ? parts[0].split(separator: "-").compactMap { Int($0) } : []
+        if after.count == 2, let w = Int(parts[1]), (1...7).contains(w) {
+            guard (1...12).contains(after[0]),
+                  let ys = yearFor(kind: "month", value: String(after[0]), direction: nil, newsPrior: false, &ctx) else {
+                return nil
+            }
+            guard let y = Int(ys) else { return "XXXX-\(pad2(after[0]))-XX" }
+            let start = CalendarDay(year: y, month: after[0], day: after[1])
+            guard start.isValid else { return nil }
+            return start.adding(days: (w - start.weekday + 7) % 7).description
+        }
         let fixed = spec.split(separator: "-").compactMap { Int($0) }
         let floating = spec.split(separator: "/").compactMap { Int($0) }
         let month = fixed.count == 2 ? fixed[0] : floating.count == 3 ? floating[0] : 0
