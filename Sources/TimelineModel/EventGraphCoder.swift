@@ -10,7 +10,19 @@ public enum EventGraphCoder {
     }
 
     /// Encodes any value with the same canonical settings as ``encode(_:)``.
+    ///
+    /// Values without floating-point numbers (events.json) are written by ``CanonicalJSONEncoder``, the
+    /// others by Foundation's `JSONEncoder`; both write the same bytes.
     public static func encodeCanonical<T: Encodable>(_ value: T) throws -> Data {
+        if var bytes = try? CanonicalJSONEncoder().encode(value) {
+            bytes.append(0x0A)
+            return Data(bytes)
+        }
+        return try foundationCanonical(value)
+    }
+
+    /// ``encodeCanonical(_:)`` by Foundation's `JSONEncoder` (the reference the fast path is tested against).
+    static func foundationCanonical<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
