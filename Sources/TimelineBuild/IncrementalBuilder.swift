@@ -18,6 +18,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// What the cached extractions are valid for.
     public let fingerprint: ExtractorFingerprint
 
+    /// Whether extractions stay in memory after a build, for the next build of this builder (`timeline watch`).
+    /// A one-shot build sets it to false: the extractions are then released once the graph is made, before
+    /// rendering, which lowers the peak memory of a large build by their size.
+    public var keepsExtractions = true
+
     private let extractor = EventExtractor()
     private var memory: [String: DocumentExtraction] = [:]
     private var memoryIndex: [String: BuildCache.IndexEntry]?
@@ -348,6 +353,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         progress?(BuildProgress(done: inputs.documents.count, total: inputs.documents.count,
                                 extracted: inputs.summary.reextracted, stage: "rendering"))
         let (graph, curationWarnings) = graph(of: inputs)
+        if !keepsExtractions {
+            memoryLock.lock()
+            memory = [:]
+            memoryLock.unlock()
+            for i in inputs.documents.indices { inputs.documents[i].extraction = nil }
+        }
         stage("graph")
         var s = inputs.summary
         s.curationWarnings = curationWarnings

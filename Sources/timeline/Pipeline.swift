@@ -26,7 +26,9 @@ enum Pipeline {
         let lock = try Pipeline.lock(events: events.eventsURL, quiet: global.quiet)
         defer { lock.release() }
         let bar = ProgressBar(quiet: global.quiet || regeneration.json)
-        let summary = try step(IncrementalBuilder(settings: settings), bar.update)
+        let builder = IncrementalBuilder(settings: settings)
+        builder.keepsExtractions = false  // one build: release them before rendering
+        let summary = try step(builder, bar.update)
         bar.finish()
         report(summary, quiet: global.quiet)
         if regeneration.json { try Console.printJSON(summary) }
