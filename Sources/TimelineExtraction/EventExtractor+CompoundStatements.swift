@@ -8,25 +8,33 @@ import TimelineModel
 ///   crackdown on the press": the near side is an event of another type, related to the dated one by the cue.
 extension EventExtractor {
     static let reactionTypes: Set<String> = ["sanctions", "statement", "diplomacy", "economy"]
+    static let innerPairs = ["between the two countries", "between the two sides", "between the two nations", "between the two"]
+    static let innerPairPhrases = TextSearch.PhraseSet(innerPairs)
+    static let untilScalars = Array("until".unicodeScalars)
+    static let thatScalars = Array("that".unicodeScalars)
 
     /// Adds the second event of a compound sentence, if any, and returns the relation between the two.
     func compoundStatement(_ index: Int, mentions: inout [ExtractedMention], sentence: Range<Int>,
-                           in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
+                           in s: [Unicode.Scalar], document: SourceDocument,
+                           scratch: DocumentScratch? = nil) -> ExtractedRelation? {
         let m = mentions[index]
         guard m.language == "en" else { return nil }
-        let lower = s.map(TextSearch.lower)
-        if let r = cleft(index, mentions: &mentions, sentence: sentence, lower: lower, in: s, document: document) {
+        let scratch = scratch ?? DocumentScratch(s)
+        let lower = scratch.lower
+        if let r = cleft(index, mentions: &mentions, sentence: sentence, lower: lower, in: s, document: document,
+                         scratch: scratch) {
             return r
         }
-        return cueSplit(index, mentions: &mentions, sentence: sentence, lower: lower, in: s, document: document)
+        return cueSplit(index, mentions: &mentions, sentence: sentence, lower: lower, in: s, document: document,
+                        scratch: scratch)
     }
 
     private func cleft(_ index: Int, mentions: inout [ExtractedMention], sentence: Range<Int>, lower: [Unicode.Scalar],
-                       in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
+                       in s: [Unicode.Scalar], document: SourceDocument, scratch: DocumentScratch) -> ExtractedRelation? {
         let m = mentions[index]
-        guard let until = TextSearch.firstWord(Array("until".unicodeScalars), in: lower, caseInsensitive: true,
+        guard let until = TextSearch.firstWord(EventExtractor.untilScalars, in: lower, caseInsensitive: true,
                                                from: sentence.lowerBound, to: m.dateSpan.lowerBound),
-              let that = TextSearch.firstWord(Array("that".unicodeScalars), in: lower, caseInsensitive: true,
+              let that = TextSearch.firstWord(EventExtractor.thatScalars, in: lower, caseInsensitive: true,
                                               from: m.dateSpan.upperBound, to: min(sentence.upperBound, m.dateSpan.upperBound + 12))
         else { return nil }
         var firstPart = s.string((until + 5)..<m.dateSpan.lowerBound).trimmingCharacters()
@@ -38,8 +46,8 @@ extension EventExtractor {
         while end < sentence.upperBound, !".;!?".unicodeScalars.contains(s[end]) { end += 1 }
         let secondPart = s.string((that + 4)..<end).trimmingCharacters()
         guard firstPart.split(separator: " ").count >= 2, secondPart.split(separator: " ").count >= 3 else { return nil }
-        let first = resolvePronouns(titles.finish(firstPart), document: document, in: s)
-        let second = resolvePronouns(titles.finish(secondPart), document: document, in: s)
+        let first = resolvePronouns(titles.finish(firstPart), document: document, in: s, scratch: scratch)
+        let second = resolvePronouns(titles.finish(secondPart), document: document, in: s, scratch: scratch)
         mentions[index].title = first
         mentions[index].titleQuality = 2
         mentions[index].type = eventType(title: first, quote: firstPart)
@@ -56,14 +64,17 @@ extension EventExtractor {
     }
 
     private func cueSplit(_ index: Int, mentions: inout [ExtractedMention], sentence: Range<Int>, lower: [Unicode.Scalar],
-                          in s: [Unicode.Scalar], document: SourceDocument) -> ExtractedRelation? {
+                          in s: [Unicode.Scalar], document: SourceDocument, scratch: DocumentScratch) -> ExtractedRelation? {
         let m = mentions[index]
-        for cue in lexicon.relationCues {
-            guard let word = cue.en, cue.direction != .forwardFromCue,
+        // Where each cue first occurs before the date, found in one pass.
+        let firstAt = lexicon.index.cueFinder.firstOffsets(in: lower, from: sentence.lowerBound, to: m.dateSpan.lowerBound)
+        for (j, prepared) in lexicon.index.cues.enumerated() {
+            let cue = prepared.cue
+            guard cue.en != nil, cue.direction != .forwardFromCue,
                   let type = RelationType(rawValue: cue.type), type != .partOf else { continue }
-            let needle = Array(word.unicodeScalars)
-            guard let at = TextSearch.firstWord(needle, in: lower, caseInsensitive: true, from: sentence.lowerBound,
-                                                to: m.dateSpan.lowerBound) else { continue }
+            let needle = prepared.scalars
+            guard firstAt[j] >= 0 else { continue }
+            let at = firstAt[j]
             // The date belongs to the cue's object: right after it, or anywhere in the clause the cue opens.
             let gap = s[(at + needle.count)..<m.dateSpan.lowerBound]
             let opensSentence = s[sentence.lowerBound..<at].allSatisfy { SentenceSplitter.isSpace($0) }
@@ -83,7 +94,8 @@ extension EventExtractor {
             if near.split(separator: " ").count < 2, farEnd < sentence.upperBound, s[farEnd] == "," {
                 var end = farEnd + 1
                 while end < sentence.upperBound, !";.".unicodeScalars.contains(s[end]) { end += 1 }
-                near = resolvePronouns(s.string((farEnd + 1)..<end).trimmingCharacters(), document: document, in: s)
+                near = resolvePronouns(s.string((farEnd + 1)..<end).trimmingCharacters(), document: document, in: s,
+                                       scratch: scratch)
             }
             if opensSentence, m.titleQuality < 3 {
                 // The dated event is the cue's object: "the European embargo ... introduced in December 2022".
@@ -124,15 +136,24 @@ extension EventExtractor {
     }
 
     /// Replaces a plural pronoun subject ("They", "The two countries") with the document's two main actors.
-    func resolvePronouns(_ title: String, document: SourceDocument, in s: [Unicode.Scalar]) -> String {
+    func resolvePronouns(_ title: String, document: SourceDocument, in s: [Unicode.Scalar],
+                         scratch: DocumentScratch? = nil) -> String {
         let lower = title.lowercased()
         let subjects = ["they ", "the two countries ", "the two nations ", "the two sides ", "both countries ",
                         "both sides ", "the two states ", "two countries ", "two nations ", "two sides ", "two states "]
-        let inner = ["between the two countries", "between the two sides", "between the two nations", "between the two"]
-        guard subjects.contains(where: { lower.hasPrefix($0) }) || inner.contains(where: { lower.contains($0) }) else {
+        let inner = EventExtractor.innerPairs
+        guard subjects.contains(where: { lower.hasPrefix($0) })
+                || TextSearch.mayContain(any: EventExtractor.innerPairPhrases, in: lower)
+                    ?? inner.contains(where: { lower.contains($0) }) else {
             return title
         }
-        let pair = mainActors(document: document, in: s)
+        let pair: [String]
+        if let known = scratch?.mainActors {
+            pair = known
+        } else {
+            pair = mainActors(document: document, in: s)
+            scratch?.mainActors = pair
+        }
         guard pair.count == 2 else { return title }
         let names = "\(pair[0]) and \(pair[1])"
         for p in subjects where lower.hasPrefix(p) {

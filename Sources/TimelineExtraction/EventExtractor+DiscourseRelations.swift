@@ -41,6 +41,8 @@ extension EventExtractor {
         let m = mentions[i]
         let lower = m.quote.lowercased()
         let cues = m.language == "zh" ? lexicon.enablingCues.zh : lexicon.enablingCues.en
+        let phrases = m.language == "zh" ? lexicon.index.enablingCues.zh : lexicon.index.enablingCues.en
+        if TextSearch.mayContain(any: phrases, in: lower) == false { return nil }
         guard let cue = cues.first(where: { lower.contains($0) }), let r = lower.range(of: cue),
               let edtf = m.edtf, let date = EDTF(edtf) else { return nil }
         let object = String(m.quote.dropFirst(lower.distance(from: lower.startIndex, to: r.upperBound)))

@@ -22,8 +22,9 @@ public struct EventExtractor: Sendable {
 
     public func extract(_ document: SourceDocument) -> DocumentExtraction {
         let s = Array(document.text.unicodeScalars)
+        let scratch = DocumentScratch(s)
         let timexes = tagger.tag(document.text, dct: document.date, language: .auto)
-            .filter { anchorsEvent($0, in: s, document: document) }
+            .filter { anchorsEvent($0, in: s, document: document, scratch: scratch) }
         let sentences = SentenceSplitter.sentences(in: s)
 
         // Group the date expressions by sentence.
@@ -45,11 +46,12 @@ public struct EventExtractor: Sendable {
             for (t, seg) in zip(dates, segments) {
                 // A quote always holds its whole date expression (one may straddle a clause boundary).
                 let quote = min(seg.lowerBound, t.start)..<max(seg.upperBound, t.end)
-                mentions.append(makeMention(t, segment: quote, sentence: index, in: s, document: document))
+                mentions.append(makeMention(t, segment: quote, sentence: index, in: s, document: document, scratch: scratch))
             }
             relations += statedRelations(mentions, from: firstInSentence, sentence: sentence, in: s, document: document)
             if dates.count == 1,
-               let r = compoundStatement(firstInSentence, mentions: &mentions, sentence: sentence, in: s, document: document) {
+               let r = compoundStatement(firstInSentence, mentions: &mentions, sentence: sentence, in: s, document: document,
+                                         scratch: scratch) {
                 relations.append(r)
             }
             if let r = anaphoricRelation(mentions, current: firstInSentence, sentence: sentence, in: s, document: document) {
@@ -64,7 +66,8 @@ public struct EventExtractor: Sendable {
 
     // MARK: Which dates anchor events
 
-    func anchorsEvent(_ t: TimeExpression, in s: [Unicode.Scalar], document: SourceDocument) -> Bool {
+    func anchorsEvent(_ t: TimeExpression, in s: [Unicode.Scalar], document: SourceDocument,
+                      scratch: DocumentScratch? = nil) -> Bool {
         if document.metadataRanges.contains(where: { $0.overlaps(t.start..<t.end) }) { return false }
         switch t.type {
         case .date: break
@@ -74,33 +77,44 @@ public struct EventExtractor: Sendable {
         if t.value.hasSuffix("_REF") { return false }
         let lowered = t.text.lowercased()
         if lexicon.titleRules.presentDeictics.contains(lowered) { return false }
-        if isStamp(t, in: s) || isInNumberSequence(t, in: s) || isInHeading(t, in: s, document: document) { return false }
-        let rules = lexicon.titleRules
+        if isStamp(t, in: s, scratch: scratch) || isInNumberSequence(t, in: s)
+            || isInHeading(t, in: s, document: document, scratch: scratch) { return false }
+        let index = lexicon.index
         let before = precedingWords(s, before: t.start, count: 3)
-        if rules.comparisonCues.contains(where: { before.hasSuffix(" " + $0) || before.hasSuffix($0) && !$0.first!.isASCII }) {
+        if zip(index.comparisonCues, index.comparisonCuesSpaced).contains(where: { cue, spaced in
+            before.hasSuffix(spaced) || before.hasSuffix(cue) && !cue.first!.isASCII
+        }) {
             return false
         }
         if !EventExtractor.isExplicit(t.text) {
-            if rules.relativeComparisonCues.contains(where: { before.hasSuffix(" " + $0) }) { return false }
+            if index.relativeComparisonCuesSpaced.contains(where: { before.hasSuffix($0) }) { return false }
             if let edtf = t.edtf, let date = EDTF(edtf), let dct = document.date, date.start > dct { return false }
             let clause = precedingWords(s, before: t.start, count: 8)
-            if rules.conditionalCues.contains(where: { clause.contains(" " + $0 + " ") }) { return false }
+            let cues = index.conditionalCuesSpaced
+            if TextSearch.mayContain(any: index.conditionalCuePhrases, in: clause) ?? cues.contains(where: { clause.contains($0) }) {
+                return false
+            }
         }
         return true
     }
 
     /// A byline, footer or publication stamp: `© 2014`, `Posted 2025-03-14`, a date followed by a clock
     /// time (`2025-03-14 11:02`), or a line of `|`-separated navigation items.
-    func isStamp(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
+    func isStamp(_ t: TimeExpression, in s: [Unicode.Scalar], scratch: DocumentScratch? = nil) -> Bool {
         let before = precedingWords(s, before: t.start, count: 4)
-        if lexicon.titleRules.stampMarkers.contains(where: { before.contains($0) }) { return true }
+        let markers = lexicon.titleRules.stampMarkers
+        if TextSearch.mayContain(any: lexicon.index.stampMarkers, in: before) ?? markers.contains(where: { before.contains($0) }) {
+            return true
+        }
         var i = t.end
         while i < s.count, s[i] == " " || s[i] == "T" { i += 1 }
         if i + 4 < s.count, ("0"..."9").contains(s[i]), s[i + 1] == ":" || s[i + 2] == ":" { return true }
-        var lo = t.start, hi = t.end
-        while lo > 0, s[lo - 1] != "\n" { lo -= 1 }
-        while hi < s.count, s[hi] != "\n" { hi += 1 }
-        return s[lo..<hi].filter { $0 == "|" }.count >= 2
+        let line = scratch?.line(from: t.start, to: t.end) ?? DocumentScratch.line(in: s, from: t.start, to: t.end)
+        if let known = scratch?.navigationLines[line] { return known }
+        var pipes = 0
+        for c in s[line] where c == "|" { pipes += 1 }
+        scratch?.navigationLines[line] = pipes >= 2
+        return pipes >= 2
     }
 
     /// Part of a phone number or a longer run of digit groups (`+7 495 1969 2014`, `010-6512 1969`).
@@ -121,11 +135,18 @@ public struct EventExtractor: Sendable {
 
     /// In a heading: a Markdown `#` line, or a document's first line when it is short and has no final
     /// punctuation (a title such as "From Alliance to Rupture: Moscow and Beijing Before 1991").
-    func isInHeading(_ t: TimeExpression, in s: [Unicode.Scalar], document: SourceDocument) -> Bool {
-        var lo = t.start, hi = t.end
-        while lo > 0, s[lo - 1] != "\n" { lo -= 1 }
-        while hi < s.count, s[hi] != "\n" { hi += 1 }
-        let line = s.string(lo..<hi).trimmingCharacters()
+    func isInHeading(_ t: TimeExpression, in s: [Unicode.Scalar], document: SourceDocument,
+                     scratch: DocumentScratch? = nil) -> Bool {
+        let bounds = scratch?.line(from: t.start, to: t.end) ?? DocumentScratch.line(in: s, from: t.start, to: t.end)
+        if let known = scratch?.headingLines[bounds] { return known }
+        let answer = isHeading(bounds, in: s, document: document)
+        scratch?.headingLines[bounds] = answer
+        return answer
+    }
+
+    private func isHeading(_ bounds: Range<Int>, in s: [Unicode.Scalar], document: SourceDocument) -> Bool {
+        let lo = bounds.lowerBound
+        let line = s.string(bounds).trimmingCharacters()
         if line.hasPrefix("#") { return true }
         if let title = document.title, !title.isEmpty, line.contains(title) { return true }
         let firstContent = s.firstIndex { !SentenceSplitter.isSpace($0) } ?? 0
@@ -147,21 +168,47 @@ public struct EventExtractor: Sendable {
                 run = 0
             }
         }
+        // Literally absent from simple text: absent for `contains` too.
+        let scalars = Array(text.unicodeScalars)
+        if TextSearch.isSimple(scalars), !TextSearch.containsLiteral(EventExtractor.century, in: scalars) { return false }
         return text.contains("世纪")
     }
+
+    static let century = Array("世纪".unicodeScalars)
 
     func precedingWords(_ s: [Unicode.Scalar], before offset: Int, count: Int) -> String {
         var i = offset
         var words = 0
         var inWord = false
+        var ascii = true
         while i > 0 {
             let c = s[i - 1]
-            if TextSearch.isHan(c) { if words >= count { break }; words += 1; i -= 1; continue }
-            if c.properties.isAlphabetic { inWord = true } else if inWord { words += 1; inWord = false; if words >= count { break } }
-            if ".;!?。；\n".unicodeScalars.contains(c) { break }
-            i -= 1
+            if TextSearch.isHan(c) { if words >= count { break }; words += 1; i -= 1; ascii = false; continue }
+            if TextSearch.isAlphabetic(c) { inWord = true } else if inWord { words += 1; inWord = false; if words >= count { break } }
+            switch c {
+            case ".", ";", "!", "?", "。", "；", "\n": break
+            default:
+                if c.value >= 0x80 { ascii = false }
+                i -= 1
+                continue
+            }
+            break
         }
-        return " " + s.string(i..<offset).lowercased().collapsingSpaces().trimmingCharacters()
+        guard ascii else { return " " + s.string(i..<offset).lowercased().collapsingSpaces().trimmingCharacters() }
+        // ASCII: lower-case, collapse whitespace runs to one space and trim, scalar by scalar.
+        var out = String.UnicodeScalarView()
+        out.append(" ")
+        var pendingSpace = false, emitted = false
+        for c in s[i..<offset] {
+            if c == " " || c.value &- 0x09 < 5 {
+                pendingSpace = emitted
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(TextSearch.lower(c))
+                emitted = true
+            }
+        }
+        return String(out)
     }
 
     // MARK: Quotes
@@ -183,7 +230,7 @@ public struct EventExtractor: Sendable {
     }
 
     func makeMention(_ t: TimeExpression, segment: Range<Int>, sentence: Int, in s: [Unicode.Scalar],
-                     document: SourceDocument) -> ExtractedMention {
+                     document: SourceDocument, scratch: DocumentScratch? = nil) -> ExtractedMention {
         let seg = Array(s[segment])
         let quote = seg.string(0..<seg.count)
         let han = seg.lazy.filter(TextSearch.isHan).count
@@ -191,7 +238,7 @@ public struct EventExtractor: Sendable {
         let language = han * 2 > latin ? "zh" : "en"
         let dateInSeg = (t.start - segment.lowerBound)..<(t.end - segment.lowerBound)
         var (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
-        if language == "en" { title = resolvePronouns(title, document: document, in: s) }
+        if language == "en" { title = resolvePronouns(title, document: document, in: s, scratch: scratch) }
         let found = lexicon.entities(in: quote)
         var actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
         // A title whose pronoun subject was named ("China and Russia took part in drills") names actors too.
@@ -221,15 +268,21 @@ public struct EventExtractor: Sendable {
                          in s: [Unicode.Scalar], document: SourceDocument) -> [ExtractedRelation] {
         guard mentions.count - first >= 2 else { return [] }
         var out: [ExtractedRelation] = []
-        let cues = lexicon.relationCues.sorted { ($0.en ?? $0.zh ?? "").count > ($1.en ?? $1.zh ?? "").count }
+        let cues = lexicon.index.cuesLongestFirst
+        let finder = lexicon.index.cueFinderLongestFirst
         for i in first..<(mentions.count - 1) {
             let a = mentions[i], b = mentions[i + 1]
             guard a.dateSpan != b.dateSpan, a.edtf != b.edtf || a.title != b.title else { continue }
             let between = a.dateSpan.upperBound..<b.dateSpan.lowerBound
             let head = sentence.lowerBound..<a.dateSpan.lowerBound
-            for cue in cues {
+            // The first occurrence of every cue in each region, in one pass per region.
+            let inHead = finder.firstOffsets(in: s, from: head.lowerBound, to: head.upperBound)
+            let inBetween = finder.firstOffsets(in: s, from: between.lowerBound, to: between.upperBound)
+            for (j, prepared) in cues.enumerated() {
+                let cue = prepared.cue
                 let region = cue.direction == .forwardFromCue ? head : between
-                guard region.lowerBound < region.upperBound, find(cue, in: s, region) else { continue }
+                let found = cue.direction == .forwardFromCue ? inHead[j] : inBetween[j]
+                guard region.lowerBound < region.upperBound, found >= 0 else { continue }
                 var type = RelationType(rawValue: cue.type) ?? .precedes
                 var (from, to) = cue.direction == .backward ? (i + 1, i) : (i, i + 1)
                 if type == .responseTo, cue.direction == .forward, cue.ambiguous == true {
@@ -259,20 +312,22 @@ public struct EventExtractor: Sendable {
         guard current > 0, current < mentions.count else { return nil }
         let cur = mentions[current], prev = mentions[current - 1]
         guard prev.sentence < cur.sentence else { return nil }
-        let cues = lexicon.relationCues.sorted { ($0.en ?? $0.zh ?? "").count > ($1.en ?? $1.zh ?? "").count }
         let lowered = Array(s[sentence].map(TextSearch.lower))
-        for cue in cues where cue.direction != .forwardFromCue {
-            let needle = Array((cue.en ?? cue.zh ?? "").unicodeScalars)
-            let at = cue.en != nil ? TextSearch.firstWord(needle, in: lowered, caseInsensitive: true)
-                                   : TextSearch.first(needle, in: lowered)
-            guard let at else { continue }
+        let index = lexicon.index
+        // Where each cue first occurs (English: as a whole word), found in one pass.
+        let firstAt = index.cueFinderLongestFirst.firstOffsets(in: lowered)
+        for (j, prepared) in index.cuesLongestFirst.enumerated() where prepared.cue.direction != .forwardFromCue {
+            let cue = prepared.cue
+            let needle = prepared.scalars
+            guard firstAt[j] >= 0 else { continue }
+            let at = firstAt[j]
             // Before the cue, the anaphor opens the cue's clause ("..., this pressure promoted"), so that a
             // relative pronoun ("a flight that prompted") does not count.
             var clauseStart = at
             while clauseStart > 0, !",;:，；：".unicodeScalars.contains(lowered[clauseStart - 1]) { clauseStart -= 1 }
             var before = lowered.string(clauseStart..<at).trimmingCharacters()
             // "In 1987 this exercise led to": the date and its preposition do not count as the clause opening.
-            if let r = before.range(of: cur.dateText.lowercased()) {
+            if let r = TextSearch.range(of: cur.dateText.lowercased(), in: before) {
                 before.removeSubrange(r)
                 before = before.trimmingCharacters()
                 for prep in ["in ", "on ", "by ", "at ", "during "] where before.hasPrefix(prep) {
@@ -328,8 +383,17 @@ public struct EventExtractor: Sendable {
         guard current > 0, current < mentions.count else { return nil }
         let cur = mentions[current]
         let lowered = cur.quote.lowercased()
+        let scalars = Array(lowered.unicodeScalars)
+        let simple = TextSearch.isSimple(scalars)
         for ref in lexicon.definiteReferences {
-            guard let phrase = ref.en ?? ref.zh, lowered.contains(phrase) else { continue }
+            guard let phrase = ref.en ?? ref.zh else { continue }
+            let needle = Array(phrase.unicodeScalars)
+            // On simple text a literal search finds what Foundation's `contains` finds, without bridging.
+            if simple, !needle.isEmpty, TextSearch.isSimple(needle) {
+                guard TextSearch.containsLiteral(needle, in: scalars) else { continue }
+            } else {
+                guard lowered.contains(phrase) else { continue }
+            }
             guard let antecedent = mentions[..<current].lastIndex(where: {
                 $0.sentence < cur.sentence && ref.types.contains($0.type) && $0.edtf != nil
             }), !ref.types.contains(cur.type) || mentions[antecedent].edtf != cur.edtf else { continue }
@@ -345,15 +409,44 @@ public struct EventExtractor: Sendable {
         let words = " " + text.split(whereSeparator: { !$0.isLetter }).joined(separator: " ") + " "
         return lexicon.anaphors.en.contains { words.contains(" " + $0 + " ") }
     }
+}
 
-    func find(_ cue: Lexicon.RelationCue, in s: [Unicode.Scalar], _ region: Range<Int>) -> Bool {
-        if let en = cue.en {
-            return TextSearch.firstWord(Array(en.unicodeScalars), in: s, caseInsensitive: true,
-                                        from: region.lowerBound, to: region.upperBound) != nil
+/// What one extraction computes at most once per document.
+final class DocumentScratch {
+    let s: [Unicode.Scalar]
+    init(_ s: [Unicode.Scalar]) { self.s = s }
+    /// The text with ASCII capitals lowered (offsets unchanged).
+    lazy var lower: [Unicode.Scalar] = s.map(TextSearch.lower)
+    /// ``EventExtractor/mainActors(document:in:)``, once computed.
+    var mainActors: [String]?
+    /// Facts about lines (see ``line(from:to:)``), once computed.
+    var headingLines: [Range<Int>: Bool] = [:]
+    var navigationLines: [Range<Int>: Bool] = [:]
+    /// Offsets of the line breaks of `s`.
+    private lazy var breaks: [Int] = s.indices.filter { s[$0] == "\n" }
+
+    /// From the start of the line holding `start` to the line break at or after `end` (or the end of the text).
+    func line(from start: Int, to end: Int) -> Range<Int> {
+        // The first break at or after an offset, by binary search.
+        func firstBreak(atOrAfter x: Int) -> Int {
+            var lo = 0, hi = breaks.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if breaks[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
-        if let zh = cue.zh {
-            return TextSearch.first(Array(zh.unicodeScalars), in: s, from: region.lowerBound, to: region.upperBound) != nil
-        }
-        return false
+        let k = firstBreak(atOrAfter: start)
+        let lo = k == 0 ? 0 : breaks[k - 1] + 1
+        let b = firstBreak(atOrAfter: end)
+        let hi = b < breaks.count ? breaks[b] : s.count
+        return min(lo, start)..<max(hi, end)
+    }
+
+    static func line(in s: [Unicode.Scalar], from start: Int, to end: Int) -> Range<Int> {
+        var lo = start, hi = end
+        while lo > 0, s[lo - 1] != "\n" { lo -= 1 }
+        while hi < s.count, s[hi] != "\n" { hi += 1 }
+        return lo..<hi
     }
 }

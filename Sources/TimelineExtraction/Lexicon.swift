@@ -67,10 +67,10 @@ public struct Lexicon: Sendable {
         public var presentDeictics: [String]
     }
 
-    public var eventTypes: [EventType]
-    public var ignoredPhrases: IgnoredPhrases
+    public var eventTypes: [EventType] { didSet { prepared = LexiconIndex(self) } }
+    public var ignoredPhrases: IgnoredPhrases { didSet { prepared = LexiconIndex(self) } }
     public var entities: [Entity]
-    public var relationCues: [RelationCue]
+    public var relationCues: [RelationCue] { didSet { prepared = LexiconIndex(self) } }
     /// Phrases that refer back to an earlier event of a type (`in the war`).
     public struct DefiniteReference: Sendable, Decodable {
         public var en: String?
@@ -82,12 +82,15 @@ public struct Lexicon: Sendable {
     /// Sentence openers that make an event one of a set stated before ("One of the ...").
     public var partitiveOpeners: IgnoredPhrases
     /// Cues whose object names the actors of the event made possible ("an opportunity for X and Y").
-    public var enablingCues: IgnoredPhrases
+    public var enablingCues: IgnoredPhrases { didSet { prepared = LexiconIndex(self) } }
     /// Words that refer back to an earlier event (`this`, `that`, `此`).
     public var anaphors: IgnoredPhrases
-    public var titleRules: TitleRules
+    public var titleRules: TitleRules { didSet { prepared = LexiconIndex(self) } }
     /// Every alias of every entity, indexed by its first character.
     let aliasIndex: AliasIndex
+    /// Triggers, cues and word lists prepared for the extractor (rebuilt when one of their lists is set).
+    var index: LexiconIndex { prepared }
+    private var prepared: LexiconIndex!
 
     /// The lexicons bundled with the tool.
     public static let shared: Lexicon = {
@@ -128,6 +131,7 @@ public struct Lexicon: Sendable {
         enablingCues = cues.enablingCues ?? IgnoredPhrases(en: [], zh: [])
         titleRules = try load("title-rules.json", TitleRules.self)
         aliasIndex = AliasIndex(entities)
+        prepared = LexiconIndex(self)
     }
 
     /// The entities named in `text`, in order of first appearance, with that offset (in scalars).
@@ -142,22 +146,32 @@ public struct Lexicon: Sendable {
         var matches: [(entity: Int, start: Int, end: Int)] = []
         var i = 0
         let n = scalars.count
+        func check(_ candidates: [AliasIndex.Alias], at i: Int, wordStart: Bool) {
+            for a in candidates {
+                if a.isAdjective && nounsOnly { continue }
+                if a.wholeWord && !wordStart && TextSearch.isWordScalar(a.scalars[0]) { continue }
+                let end = i + a.scalars.count
+                guard end <= n else { continue }
+                var k = 1
+                while k < a.scalars.count && scalars[i + k] == a.scalars[k] { k += 1 }
+                guard k == a.scalars.count else { continue }
+                if a.wholeWord, end < n, TextSearch.isWordScalar(scalars[end]),
+                   TextSearch.isWordScalar(a.scalars[a.scalars.count - 1]) { continue }
+                matches.append((a.entity, i, end))
+            }
+        }
+        // The same comparisons as trying every alias that starts with the character, in the index's order; those
+        // that must start a word are only tried where one starts.
         while i < n {
             let c = scalars[i]
-            if let candidates = aliasIndex.byFirst[c] {
-                let wordStart = i == 0 || !TextSearch.isWordScalar(scalars[i - 1])
-                for a in candidates {
-                    if a.isAdjective && nounsOnly { continue }
-                    if a.wholeWord && !wordStart && TextSearch.isWordScalar(a.scalars[0]) { continue }
-                    let end = i + a.scalars.count
-                    guard end <= n else { continue }
-                    var k = 1
-                    while k < a.scalars.count && scalars[i + k] == a.scalars[k] { k += 1 }
-                    guard k == a.scalars.count else { continue }
-                    if a.wholeWord, end < n, TextSearch.isWordScalar(scalars[end]),
-                       TextSearch.isWordScalar(a.scalars[a.scalars.count - 1]) { continue }
-                    matches.append((a.entity, i, end))
-                }
+            let wordStart = i == 0 || !TextSearch.isWordScalar(scalars[i - 1])
+            if c.value < 128 {
+                let has = aliasIndex.asciiHas[Int(c.value)]
+                if wordStart, has & 1 != 0 { check(aliasIndex.ascii[Int(c.value)].wordStart, at: i, wordStart: true) }
+                if has & 2 != 0 { check(aliasIndex.ascii[Int(c.value)].anywhere, at: i, wordStart: wordStart) }
+            } else if let lists = aliasIndex.other[c] {
+                if wordStart, !lists.wordStart.isEmpty { check(lists.wordStart, at: i, wordStart: true) }
+                if !lists.anywhere.isEmpty { check(lists.anywhere, at: i, wordStart: wordStart) }
             }
             i += 1
         }
@@ -174,26 +188,32 @@ public struct Lexicon: Sendable {
     }
 
     /// The event type whose triggers occur most often in `text`, or `event` when none does.
+    ///
+    /// Triggers are English whole words (case-insensitive, inflections allowed) and Chinese substrings, looked up
+    /// in one pass over the text (``LexiconIndex/bestType(_:)``).
     public func eventType(of text: String) -> String {
-        var lowered = text.lowercased()
-        for phrase in ignoredPhrases.en + ignoredPhrases.zh {
-            lowered = lowered.replacingOccurrences(of: phrase, with: " ")
+        let lowered = text.lowercased()
+        var scalars = Array(lowered.unicodeScalars)
+        if index.ignoredSimple && TextSearch.isSimple(scalars) {
+            // Literal removal finds exactly what Foundation's search finds on such text.
+            for phrase in index.ignored where !phrase.isEmpty {
+                scalars = TextSearch.replacingLiteral(phrase, with: [" "], in: scalars)
+            }
+        } else {
+            var replaced = lowered
+            for phrase in ignoredPhrases.en + ignoredPhrases.zh {
+                replaced = replaced.replacingOccurrences(of: phrase, with: " ")
+            }
+            scalars = Array(replaced.unicodeScalars)
         }
-        let scalars = Array(lowered.unicodeScalars)
-        var best = ("event", 0)
-        for t in eventTypes {
-            var hits = 0
-            for w in t.en where TextSearch.firstWord(Array(w.unicodeScalars), in: scalars, caseInsensitive: true,
-                                                      allowInflection: true) != nil { hits += 1 }
-            for w in t.zh where TextSearch.first(Array(w.unicodeScalars), in: scalars) != nil { hits += 1 }
-            if hits > best.1 { best = (t.type, hits) }
-        }
-        return best.0
+        return index.bestType(scalars)
     }
 }
 
 /// Aliases indexed by their first Unicode scalar, for one-pass entity matching.
-struct AliasIndex: Sendable {
+///
+/// A class, so that reading it from a ``Lexicon`` costs one reference count.
+final class AliasIndex: Sendable {
     struct Alias: Sendable {
         var entity: Int
         var scalars: [Unicode.Scalar]
@@ -201,9 +221,24 @@ struct AliasIndex: Sendable {
         var isAdjective: Bool
     }
 
-    var byFirst: [Unicode.Scalar: [Alias]] = [:]
+    let byFirst: [Unicode.Scalar: [Alias]]
+
+    /// `byFirst` split into the aliases that must start a word (whole-word aliases that begin with a word
+    /// character) and the others, each in `byFirst`'s order; ASCII first characters in a table.
+    struct Lists: Sendable {
+        var wordStart: [Alias] = []
+        var anywhere: [Alias] = []
+    }
+    let ascii: [Lists]
+    /// For each ASCII character: 1 when `ascii[c].wordStart` is not empty, 2 when `ascii[c].anywhere` is not.
+    let asciiHas: [UInt8]
+    let other: [Unicode.Scalar: Lists]
 
     init(_ entities: [Lexicon.Entity]) {
+        var byFirst: [Unicode.Scalar: [Alias]] = [:]
+        var ascii = [Lists](repeating: Lists(), count: 128)
+        var asciiHas = [UInt8](repeating: 0, count: 128)
+        var other: [Unicode.Scalar: Lists] = [:]
         for (i, e) in entities.enumerated() {
             func add(_ text: String, wholeWord: Bool, adjective: Bool) {
                 let u = Array(text.unicodeScalars)
@@ -216,5 +251,21 @@ struct AliasIndex: Sendable {
         }
         // Longer aliases first, so the comparison order is deterministic.
         for key in byFirst.keys { byFirst[key]!.sort { ($0.scalars.count, $0.entity) > ($1.scalars.count, $1.entity) } }
+        for (key, aliases) in byFirst {
+            var lists = Lists()
+            for a in aliases {
+                if a.wholeWord && TextSearch.isWordScalar(a.scalars[0]) { lists.wordStart.append(a) } else { lists.anywhere.append(a) }
+            }
+            if key.value < 128 {
+                ascii[Int(key.value)] = lists
+                asciiHas[Int(key.value)] = (lists.wordStart.isEmpty ? 0 : 1) | (lists.anywhere.isEmpty ? 0 : 2)
+            } else {
+                other[key] = lists
+            }
+        }
+        self.byFirst = byFirst
+        self.ascii = ascii
+        self.asciiHas = asciiHas
+        self.other = other
     }
 }

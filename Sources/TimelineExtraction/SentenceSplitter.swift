@@ -54,10 +54,17 @@ public enum SentenceSplitter {
         return out
     }
 
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || c == "\u{3000}" }
+    @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || v &- 0x09 < 5 }   // what White_Space holds in ASCII
+        return c.properties.isWhitespace || c == "\u{3000}"
+    }
 
     static func isClosing(_ c: Unicode.Scalar) -> Bool {
-        "\"'”’)]」』）".unicodeScalars.contains(c)
+        switch c {
+        case "\"", "'", "”", "’", ")", "]", "」", "』", "）": return true
+        default: return false
+        }
     }
 
     static func endsWithAbbreviation(_ s: [Unicode.Scalar], dotAt i: Int) -> Bool {
@@ -68,7 +75,7 @@ public enum SentenceSplitter {
         if abbreviations.contains(word) { return true }
         // A single capital letter (an initial, "J. Smith") or dotted initials ("U.S").
         if word.count == 1, s[a].properties.isUppercase { return true }
-        if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+        if word.utf8.contains(0x2E), word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
         return false
     }
 

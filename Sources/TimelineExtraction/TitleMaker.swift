@@ -100,6 +100,7 @@ public struct TitleMaker: Sendable {
     func quotedName(_ q: [Unicode.Scalar]) -> String? {
         let text = q.string(0..<q.count)
         let lower = text.lowercased()
+        if TextSearch.mayContain(any: TitleMaker.namingVerbPhrases, in: lower) == false { return nil }
         guard let verb = TitleMaker.namingVerbs.compactMap({ lower.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
             return nil
         }
@@ -116,6 +117,8 @@ public struct TitleMaker: Sendable {
         return name
     }
 
+    static let spaceComma: [UInt8] = Array(" ,".utf8)
+    static let namingVerbPhrases = TextSearch.PhraseSet(namingVerbs)
     static let namingVerbs = ["was named", "were named", "was called", "was dubbed", "was renamed", "was designated",
                               "became known as", "was upgraded to", "were upgraded to", "was elevated to", "upgraded to",
                               "elevated to", "renamed it", "known as"]
@@ -160,7 +163,7 @@ public struct TitleMaker: Sendable {
         // Remove the date expression with the preposition phrase before it ("as of", "in", "by the").
         var cut = date
         if let b = w.index(before: date.lowerBound) {
-            let preps = Set(lexicon.titleRules.datePrepositions)
+            let preps = lexicon.index.datePrepositions
             var k = b
             var lo = date.lowerBound
             while k >= 0, preps.contains(w.lower[k]) || (k > 0 && preps.contains(w.lower[k - 1] + " " + w.lower[k])) {
@@ -173,11 +176,71 @@ public struct TitleMaker: Sendable {
         }
         // U+0001 marks where the date was, so the clause that held it can be found after splitting.
         var s = q.string(0..<cut.lowerBound) + " \u{1} " + q.string(cut.upperBound..<q.count)
-        s = s.replacingAll(" ,", with: ",")
+        // (Only " ," itself can match " ,": no other scalars are canonically equivalent to a space or a comma.)
+        if TextSearch.containsLiteral(TitleMaker.spaceComma, inUTF8: s) { s = s.replacingAll(" ,", with: ",") }
         // Clause punctuation; a comma only when a space follows (not "2,000").
+        let pieces = TitleMaker.clausePieces(s).filter { !$0.isEmpty }
+        // The marker U+0001 is a control character: a grapheme cluster of its own that nothing else is
+        // canonically equivalent to, so replacing each of its scalars is what Foundation's replacement does.
+        func unmarked(_ p: String) -> String {
+            guard p.utf8.contains(1) else { return p }
+            return String(decoding: p.utf8.map { $0 == 1 ? 0x20 : $0 }, as: UTF8.self)
+        }
+        var cleaned: [Int: String] = [:]
+        func clean(_ p: String) -> String {
+            stripFillers(stripSubordinator(unmarked(p).collapsingSpaces()))
+        }
+        func clean(at i: Int) -> String {
+            if let c = cleaned[i] { return c }
+            let c = clean(pieces[i])
+            cleaned[i] = c
+            return c
+        }
+        func substantial(at i: Int) -> Bool {
+            let c = clean(at: i)
+            let lower = c.lowercased()
+            let words = c.split(separator: " ")
+            if words.count < 3 { return false }
+            if TitleMaker.leadIns.contains(where: { lower.hasPrefix($0) }) { return false }
+            // A relative clause or a trailing alternative is a fragment, not the event ("which had sales of ...").
+            if let w = words.first?.lowercased(), TitleMaker.fragmentOpeners.contains(w) { return false }
+            if let last = words.last?.lowercased(), TitleMaker.temporalAdverbs.contains(last) { return false }
+            return true
+        }
+        if let datePiece = pieces.indices.first(where: { pieces[$0].utf8.contains(1) }), substantial(at: datePiece) {
+            return clean(at: datePiece)
+        }
+        if let i = pieces.indices.first(where: substantial(at:)) { return clean(at: i) }
+        return pieces.isEmpty ? clean(s) : clean(at: 0)
+    }
+
+    /// `text` cut at clause punctuation (`; : — – ( )`, and a comma followed by a space or ending the text), each
+    /// piece trimmed of whitespace; empty pieces kept.
+    static func clausePieces(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        // When every scalar is a character of its own, the character loop below is a loop over scalars.
+        if scalars.allSatisfy({ TextSearch.isSimple($0) || $0 == "\u{1}" }) {
+            var pieces: [String] = []
+            var start = 0
+            func emit(_ end: Int) {
+                var a = start, b = end
+                while a < b, scalars[a].properties.isWhitespace { a += 1 }
+                while b > a, scalars[b - 1].properties.isWhitespace { b -= 1 }
+                pieces.append(scalars.string(a..<b))
+            }
+            for (k, c) in scalars.enumerated() {
+                let isComma = c == "," && (k + 1 == scalars.count || scalars[k + 1] == " ")
+                if isComma || c == ";" || c == ":" || c == "—" || c == "(" || c == ")" || c == "–" {
+                    emit(k)
+                    start = k + 1
+                }
+            }
+            emit(scalars.count)
+            return pieces
+        }
         var pieces: [String] = []
         var current = ""
-        let chars = Array(s)
+        let chars = Array(text)
         for (k, ch) in chars.enumerated() {
             let isComma = ch == "," && (k + 1 == chars.count || chars[k + 1] == " ")
             if isComma || ";:—()".contains(ch) || ch == "–" {
@@ -188,25 +251,7 @@ public struct TitleMaker: Sendable {
             }
         }
         pieces.append(current.trimmingCharacters())
-        pieces = pieces.filter { !$0.isEmpty }
-        func clean(_ p: String) -> String {
-            stripFillers(stripSubordinator(p.replacingOccurrences(of: "\u{1}", with: " ").collapsingSpaces()))
-        }
-        func substantial(_ p: String) -> Bool {
-            let c = clean(p)
-            let lower = c.lowercased()
-            let words = c.split(separator: " ")
-            if words.count < 3 { return false }
-            if TitleMaker.leadIns.contains(where: { lower.hasPrefix($0) }) { return false }
-            // A relative clause or a trailing alternative is a fragment, not the event ("which had sales of ...").
-            if let w = words.first?.lowercased(), TitleMaker.fragmentOpeners.contains(w) { return false }
-            if let last = words.last?.lowercased(), TitleMaker.temporalAdverbs.contains(last) { return false }
-            return true
-        }
-        if let datePiece = pieces.first(where: { $0.contains("\u{1}") }), substantial(datePiece) {
-            return clean(datePiece)
-        }
-        return clean(pieces.first(where: substantial) ?? pieces.first ?? s)
+        return pieces
     }
 
     /// Clause openers that introduce background, not the event ("As part of the project, ...").
@@ -232,8 +277,7 @@ public struct TitleMaker: Sendable {
         while changed {
             changed = false
             let lower = s.lowercased()
-            for f in lexicon.titleRules.leadingFillers.sorted(by: { $0.count > $1.count })
-            where lower.hasPrefix(f + " ") || lower.hasPrefix(f + ",") {
+            for (f, spaced, comma) in lexicon.index.fillersLongestFirst where lower.hasPrefix(spaced) || lower.hasPrefix(comma) {
                 s = String(s.dropFirst(f.count)).trimmingCharacters(extra: ", ")
                 changed = true
                 break
@@ -289,6 +333,9 @@ public struct TitleMaker: Sendable {
     }
 
     static func stripMarkdown(_ s: String) -> String {
+        // ASCII: the same loop over bytes (CR LF, one character, is kept either way).
+        var t = s
+        if let fast = t.withUTF8({ stripASCIIMarkdown($0) }) { return fast }
         var out = ""
         var chars = Array(s)
         var i = 0
@@ -305,6 +352,32 @@ public struct TitleMaker: Sendable {
         }
         chars = []
         return out
+    }
+
+    private static func stripASCIIMarkdown(_ chars: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !chars.contains(where: { $0 >= 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: chars.count) { out in
+            var k = 0
+            var i = 0
+            while i < chars.count {
+                let c = chars[i]
+                if c == UInt8(ascii: "]"), i + 1 < chars.count, chars[i + 1] == UInt8(ascii: "("),
+                   let close = chars[(i + 1)...].firstIndex(of: UInt8(ascii: ")")) {
+                    i = close + 1
+                    continue
+                }
+                switch c {
+                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"):
+                    i += 1
+                    continue
+                default:
+                    out[k] = c; k += 1
+                    i += 1
+                }
+            }
+            return k
+        }
     }
 
     // MARK: Chinese
@@ -356,6 +429,9 @@ extension String {
     }
 
     func collapsingSpaces() -> String {
+        // ASCII: every byte is a character (CR LF, one character, is whitespace as both its bytes are), so the
+        // same runs collapse byte by byte.
+        if let fast = utf8.withContiguousStorageIfAvailable({ String.collapsingASCIISpaces($0) }), let fast { return fast }
         var out = ""
         var lastSpace = false
         for c in self {
@@ -368,6 +444,32 @@ extension String {
             }
         }
         return out
+    }
+
+    private static func collapsingASCIISpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var needed = false
+        var lastSpace = false
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            let space = b == 0x20 || b &- 0x09 < 5
+            if space && (lastSpace || b != 0x20) { needed = true }
+            lastSpace = space
+        }
+        if !needed { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var k = 0
+            lastSpace = false
+            for b in bytes {
+                if b == 0x20 || b &- 0x09 < 5 {
+                    if !lastSpace { out[k] = 0x20; k += 1 }
+                    lastSpace = true
+                } else {
+                    out[k] = b; k += 1
+                    lastSpace = false
+                }
+            }
+            return k
+        }
     }
 
     func replacingAll(_ a: String, with b: String) -> String {

@@ -1,0 +1,223 @@
+/// What the extractor looks up in the lexicons many times per document, prepared once per ``Lexicon``: the
+/// event-type triggers indexed by their first character, the relation cues as scalars (and in the order of
+/// longest first that the relation finders try them), and the title rules' sorted word lists.
+///
+/// A class, so that reading it from a ``Lexicon`` (itself a large struct) costs one reference count.
+final class LexiconIndex: Sendable {
+    /// One trigger of an event type.
+    struct Trigger: Sendable {
+        var type: Int
+        /// Lower-cased (ASCII) for an English trigger; as written for a Chinese one.
+        var scalars: [Unicode.Scalar]
+        /// English: a whole word, case-insensitive, inflections allowed (``TextSearch/firstWord``). Chinese: a
+        /// plain substring (``TextSearch/first``).
+        var english: Bool
+        var firstIsWord: Bool
+        var lastIsWord: Bool
+    }
+
+    /// A relation cue with its phrase as scalars.
+    struct Cue: Sendable {
+        var cue: Lexicon.RelationCue
+        /// The English phrase, else the Chinese one.
+        var scalars: [Unicode.Scalar]
+        var english: Bool { cue.en != nil }
+    }
+
+    let typeNames: [String]
+    let triggers: [Trigger]
+    /// Trigger indices by first scalar (lower-cased for English triggers): ASCII in a table, the rest in a
+    /// dictionary; those that must start a word (English, beginning with a word character) apart.
+    let asciiTriggers: [[Int]]
+    let otherTriggers: [Unicode.Scalar: [Int]]
+    let asciiWordTriggers: [[Int]]
+    let otherWordTriggers: [Unicode.Scalar: [Int]]
+    /// `ignoredPhrases.en + ignoredPhrases.zh`, in that order, as scalars.
+    let ignored: [[Unicode.Scalar]]
+    /// Whether every ignored phrase is ``TextSearch/isSimple(_:)`` text (so the literal fast path applies).
+    let ignoredSimple: Bool
+    /// The relation cues, in the lexicon's order and sorted longest first (stably, as the finders always did).
+    let cues: [Cue]
+    let cuesLongestFirst: [Cue]
+    /// One-pass search for every cue of `cues` / `cuesLongestFirst`.
+    let cueFinder: CueFinder
+    let cueFinderLongestFirst: CueFinder
+    /// The title rules' leading fillers, longest first, each with a space and with a comma after it.
+    let fillersLongestFirst: [(String, String, String)]
+    let datePrepositions: Set<String>
+    /// Title-rule cues with the spaces the date filters compare them with.
+    let comparisonCues: [String]
+    let comparisonCuesSpaced: [String]
+    let relativeComparisonCuesSpaced: [String]
+    let conditionalCuesSpaced: [String]
+    let conditionalCuePhrases: TextSearch.PhraseSet
+    let stampMarkers: TextSearch.PhraseSet
+    let enablingCues: (en: TextSearch.PhraseSet, zh: TextSearch.PhraseSet)
+
+    init(_ lexicon: Lexicon) {
+        var triggers = TriggerTables()
+        for (t, type) in lexicon.eventTypes.enumerated() {
+            for w in type.en { triggers.add(Array(w.unicodeScalars).map(TextSearch.lower), type: t, english: true) }
+            for w in type.zh { triggers.add(Array(w.unicodeScalars), type: t, english: false) }
+        }
+        typeNames = lexicon.eventTypes.map(\.type)
+        self.triggers = triggers.triggers
+        asciiTriggers = triggers.asciiTriggers
+        otherTriggers = triggers.otherTriggers
+        asciiWordTriggers = triggers.asciiWordTriggers
+        otherWordTriggers = triggers.otherWordTriggers
+        ignored = (lexicon.ignoredPhrases.en + lexicon.ignoredPhrases.zh).map { Array($0.unicodeScalars) }
+        ignoredSimple = ignored.allSatisfy { TextSearch.isSimple($0) }
+        cues = lexicon.relationCues.map { Cue(cue: $0, scalars: Array(($0.en ?? $0.zh ?? "").unicodeScalars)) }
+        let sorted = lexicon.relationCues.sorted { ($0.en ?? $0.zh ?? "").count > ($1.en ?? $1.zh ?? "").count }
+        cuesLongestFirst = sorted.map { Cue(cue: $0, scalars: Array(($0.en ?? $0.zh ?? "").unicodeScalars)) }
+        cueFinder = CueFinder(cues)
+        cueFinderLongestFirst = CueFinder(cuesLongestFirst)
+        fillersLongestFirst = lexicon.titleRules.leadingFillers.sorted(by: { $0.count > $1.count }).map { ($0, $0 + " ", $0 + ",") }
+        datePrepositions = Set(lexicon.titleRules.datePrepositions)
+        let rules = lexicon.titleRules
+        comparisonCues = rules.comparisonCues
+        comparisonCuesSpaced = rules.comparisonCues.map { " " + $0 }
+        relativeComparisonCuesSpaced = rules.relativeComparisonCues.map { " " + $0 }
+        conditionalCuesSpaced = rules.conditionalCues.map { " " + $0 + " " }
+        conditionalCuePhrases = TextSearch.PhraseSet(conditionalCuesSpaced)
+        stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
+        enablingCues = (TextSearch.PhraseSet(lexicon.enablingCues.en), TextSearch.PhraseSet(lexicon.enablingCues.zh))
+    }
+
+    /// The trigger lists being built.
+    private struct TriggerTables {
+        var triggers: [Trigger] = []
+        var asciiTriggers: [[Int]] = Array(repeating: [], count: 128)
+        var otherTriggers: [Unicode.Scalar: [Int]] = [:]
+        var asciiWordTriggers: [[Int]] = Array(repeating: [], count: 128)
+        var otherWordTriggers: [Unicode.Scalar: [Int]] = [:]
+
+    mutating func add(_ scalars: [Unicode.Scalar], type: Int, english: Bool) {
+        guard let first = scalars.first else { return }   // an empty trigger never matches
+        let i = triggers.count
+        triggers.append(Trigger(type: type, scalars: scalars, english: english,
+                                firstIsWord: TextSearch.isWordScalar(first),
+                                lastIsWord: TextSearch.isWordScalar(scalars[scalars.count - 1])))
+        if english && triggers[i].firstIsWord {
+            if first.value < 128 { asciiWordTriggers[Int(first.value)].append(i) } else { otherWordTriggers[first, default: []].append(i) }
+        } else {
+            if first.value < 128 { asciiTriggers[Int(first.value)].append(i) } else { otherTriggers[first, default: []].append(i) }
+        }
+    }
+    }
+
+    /// The event type whose triggers occur in `hay` (already lower-cased, ignored phrases removed) most often:
+    /// each trigger counts once, the first type with the most wins, `event` when none occurs. One pass over
+    /// `hay`, comparing at each position only the triggers that start with its character.
+    func bestType(_ hay: [Unicode.Scalar]) -> String {
+        let n = hay.count
+        var found = [Bool](repeating: false, count: triggers.count)
+        var hits = [Int](repeating: 0, count: typeNames.count)
+        hay.withUnsafeBufferPointer { h in
+            func check(_ list: [Int], at i: Int) {
+                for ti in list where !found[ti] {
+                    let t = triggers[ti]
+                    let count = t.scalars.count
+                    guard i + count <= n else { continue }
+                    var k = 0
+                    if t.english {
+                        while k < count, TextSearch.lower(h[i + k]) == t.scalars[k] { k += 1 }
+                        guard k == count else { continue }
+                        if t.firstIsWord, i > 0, TextSearch.isWordScalar(h[i - 1]) { continue }
+                        var after = i + count
+                        after += TextSearch.inflection(in: hay, at: after, end: n)
+                        if t.lastIsWord, after < n, TextSearch.isWordScalar(h[after]) { continue }
+                    } else {
+                        while k < count, h[i + k] == t.scalars[k] { k += 1 }
+                        guard k == count else { continue }
+                    }
+                    found[ti] = true
+                    hits[t.type] += 1
+                }
+            }
+            for i in 0..<n {
+                let c = h[i]
+                let l = TextSearch.lower(c)
+                let wordStart = i == 0 || !TextSearch.isWordScalar(h[i - 1])
+                if l.value < 128 {
+                    let list = asciiTriggers[Int(l.value)]
+                    if !list.isEmpty { check(list, at: i) }
+                    if wordStart {
+                        let words = asciiWordTriggers[Int(l.value)]
+                        if !words.isEmpty { check(words, at: i) }
+                    }
+                } else {
+                    if let list = otherTriggers[l] { check(list, at: i) }
+                    if wordStart, let words = otherWordTriggers[l] { check(words, at: i) }
+                }
+                // A Chinese trigger written with a capital ASCII letter compares exactly (English triggers are
+                // indexed lower-cased, so only Chinese ones are filed under a capital).
+                if l != c {
+                    let list = asciiTriggers[Int(c.value)]
+                    if !list.isEmpty { check(list, at: i) }
+                }
+            }
+        }
+        var best = ("event", 0)
+        for (t, name) in typeNames.enumerated() where hits[t] > best.1 { best = (name, hits[t]) }
+        return best.0
+    }
+}
+
+/// Finds the first occurrence of each of a list of relation cues in one pass over a text: an English cue as
+/// ``TextSearch/firstWord(_:in:caseInsensitive:allowInflection:from:to:)`` finds it (a whole word, ASCII case
+/// ignored), a Chinese one as ``TextSearch/first(_:in:from:to:)`` does (exactly).
+struct CueFinder: Sendable {
+    var needles: [[Unicode.Scalar]] = []
+    var english: [Bool] = []
+    /// Cue indices by first scalar (lower-cased for English cues).
+    var byFirst: [Unicode.Scalar: [Int]] = [:]
+
+    init(_ cues: [LexiconIndex.Cue]) {
+        for (i, c) in cues.enumerated() {
+            let en = c.english
+            let needle = en ? c.scalars.map(TextSearch.lower) : c.scalars
+            needles.append(needle)
+            english.append(en)
+            if let first = needle.first { byFirst[first, default: []].append(i) }
+        }
+    }
+
+    /// For each cue, the offset of its first occurrence in `hay[from..<to]`, or -1.
+    func firstOffsets(in hay: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> [Int] {
+        let end = to ?? hay.count
+        var out = [Int](repeating: -1, count: needles.count)
+        guard from < end else { return out }
+        var left = needles.count
+        func check(_ list: [Int], at i: Int) {
+            for ci in list where out[ci] < 0 {
+                let n = needles[ci]
+                guard i + n.count <= end else { continue }
+                var k = 0
+                if english[ci] {
+                    while k < n.count, TextSearch.lower(hay[i + k]) == n[k] { k += 1 }
+                    guard k == n.count else { continue }
+                    if i > 0, TextSearch.isWordScalar(n[0]), TextSearch.isWordScalar(hay[i - 1]) { continue }
+                    let after = i + n.count
+                    if after < end, TextSearch.isWordScalar(n[n.count - 1]), TextSearch.isWordScalar(hay[after]) { continue }
+                } else {
+                    while k < n.count, hay[i + k] == n[k] { k += 1 }
+                    guard k == n.count else { continue }
+                }
+                out[ci] = i
+                left -= 1
+            }
+        }
+        var i = from
+        while i < end, left > 0 {
+            let c = hay[i]
+            let l = TextSearch.lower(c)
+            if let list = byFirst[l] { check(list, at: i) }
+            // Chinese cues are filed under their exact first scalar, which may be a capital.
+            if l != c, let list = byFirst[c] { check(list, at: i) }
+            i += 1
+        }
+        return out
+    }
+}
