@@ -49,7 +49,8 @@ let package = Package(
         ]),
         // Benchmarks (release build): print their figures; see BENCHMARKS.md.
         .executableTarget(name: "timeline-bench-render", dependencies: ["TimelineModel", "TimelineRender"]),
-        .executableTarget(name: "timeline-bench", dependencies: ["TimelineTemporal", "TimelineModel"],
+        .executableTarget(name: "timeline-bench", dependencies: ["TimelineTemporal", "TimelineModel", "TimelineCorpus",
+                                                            "TimelineExtraction"],
                           path: "Sources/timeline-bench"),
         .testTarget(name: "TimelineModelTests", dependencies: ["TimelineModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TimelineCorpusTests", dependencies: ["TimelineCorpus"], exclude: ["Fixtures"]),

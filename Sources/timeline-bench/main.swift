@@ -1,14 +1,19 @@
-// timeline-bench: throughput and memory of the temporal tagger on English news-like text.
+// timeline-bench: throughput and memory of the temporal tagger on English news-like text, and of the whole
+// event extractor (tagger + sentences, titles, entities, relations) on the same text.
 //
 //   swift build -c release --product timeline-bench
-//   .build/release/timeline-bench [--mb 50] [--small-mb 10] [--te3 DIR] [--rules DIR] [--seed N]
+//   .build/release/timeline-bench [--mb 50] [--small-mb 10] [--extract-mb 5] [--te3 DIR] [--rules DIR] [--seed N]
+//   .build/release/timeline-bench extract [--mb 5]      # only the tagger and extractor figures, side by side
 //   .build/release/timeline-bench --dump [--mb 5] ...   # every expression found, for diffing two builds
+//   .build/release/timeline-bench extract-dump DIR      # every mention and relation of a corpus folder
 //
 // The corpus is built in memory from the TempEval-3 texts (TBAQ-cleaned/*/*.tml, tags stripped), their
 // paragraphs shuffled into documents of about 3 KB, each tagged with its source document's creation time.
 // Without the TE3 folder a built-in news paragraph is used. Everything printed is deterministic except
 // the times, rates and memory figures.
 import Foundation
+import TimelineCorpus
+import TimelineExtraction
 import TimelineModel
 import TimelineTemporal
 
@@ -40,8 +45,35 @@ if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "tag" {
     exit(0)
 }
 
+// `timeline-bench extract-dump DIR`: reads a corpus folder and prints every mention and relation the extractor
+// finds, one per line, so that two builds of the extractor can be diffed on any corpus.
+if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "extract-dump" {
+    let result = try CorpusReader(root: URL(fileURLWithPath: CommandLine.arguments[2])).read()
+    let extractor = EventExtractor()
+    var out = ""
+    for d in result.documents {
+        let x = extractor.extract(d)
+        out += "## \(d.id) \(x.mentions.count) mentions \(x.relations.count) relations\n"
+        for m in x.mentions {
+            out += "M \(m.textSpan) \(m.rawSpan) \(m.dateSpan) \(m.edtf ?? "-") \(m.titleQuality) \(m.type) \(m.language)"
+                + " s\(m.sentence) [\(m.actors.joined(separator: ","))] [\(m.places.joined(separator: ","))]"
+                + " \(m.dateText) | \(m.title) | \(m.quote)\n"
+        }
+        for r in x.relations {
+            out += "R \(r.from) \(r.to) \(r.type.rawValue) \(r.evidence.span) \(r.evidence.quote)\n"
+        }
+        if out.utf8.count > 1 << 20 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+    }
+    FileHandle.standardOutput.write(Data(out.utf8))
+    exit(0)
+}
+
+var extractOnly = false
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "extract" { extractOnly = true }
+
 var targetMB = 50.0
 var smallMB = 10.0
+var extractMB = 5.0
 var te3Dir = "/work/shared/te3/TBAQ-cleaned"
 var rulesDir: String? = nil
 var seed: UInt64 = 1
@@ -49,7 +81,7 @@ var dump = false
 var rounds = 1
 var stress = false
 do {
-    var args = Array(CommandLine.arguments.dropFirst())
+    var args = Array(CommandLine.arguments.dropFirst(extractOnly ? 2 : 1))
     func value() -> String {
         guard !args.isEmpty else { FileHandle.standardError.write(Data("missing option value\n".utf8)); exit(2) }
         return args.removeFirst()
@@ -59,6 +91,7 @@ do {
         switch a {
         case "--mb": targetMB = Double(value()) ?? targetMB
         case "--small-mb": smallMB = Double(value()) ?? smallMB
+        case "--extract-mb": extractMB = Double(value()) ?? extractMB
         case "--te3": te3Dir = value()
         case "--rules": rulesDir = value()
         case "--seed": seed = UInt64(value()) ?? seed
@@ -67,7 +100,10 @@ do {
         case "--stress": stress = true
         default:
             FileHandle.standardError.write(Data("""
-                usage: timeline-bench [--mb 50] [--small-mb 10] [--te3 DIR] [--rules DIR] [--seed N] [--rounds N] [--dump] [--stress]
+                usage: timeline-bench [--mb 50] [--small-mb 10] [--extract-mb 5] [--te3 DIR] [--rules DIR] [--seed N] [--rounds N] [--dump] [--stress]
+                       timeline-bench extract [--mb 5] [--te3 DIR] [--seed N] [--rounds N]
+                       timeline-bench extract-dump DIR
+                       timeline-bench tag [--dct D] [--format json] FILE
 
                 """.utf8))
             exit(2)
@@ -304,11 +340,13 @@ if dump {
 
 // MARK: - Benchmark
 
+if extractOnly && !CommandLine.arguments.contains("--mb") { targetMB = 5 }
+if extractOnly { extractMB = targetMB; smallMB = targetMB }
 let t0 = now()
 let sources = loadSources()
-let corpus = makeCorpus(sources, mb: max(targetMB, smallMB), seed: seed)
+let corpus = makeCorpus(sources, mb: max(targetMB, smallMB, extractMB), seed: seed)
 let corpusBytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
-print("temporal tagger benchmark")
+print(extractOnly ? "temporal tagger and event extractor benchmark" : "temporal tagger benchmark")
 print("corpus: \(corpus.count) documents, \(fmt(Double(corpusBytes) / 1e6, 2)) MB from \(sources.count) source documents"
       + " (built in \(fmt(now() - t0, 2)) s)")
 _ = tagger.tag("warm-up on June 5, 2019", dct: CalendarDay(year: 2019, month: 6, day: 6))
@@ -334,11 +372,60 @@ struct Pass { var bytes = 0; var docs = 0; var timexes = 0; var seconds = 0.0; v
     return p
 }
 
-@MainActor func report(_ label: String, _ p: Pass) {
+/// The whole extractor (`EventExtractor.extract`: the tagger, then sentences, quotes, titles, types, entities and
+/// relations) on the same documents, one at a time on one core. `timexes` counts the mentions found.
+@MainActor func extractPass(upTo mb: Double) -> Pass {
+    let extractor = EventExtractor(tagger: tagger)
+    var p = Pass()
+    let limit = Int(mb * 1_000_000)
+    let start = now(), cpuStart = cpuNow()
+    for (i, d) in corpus.enumerated() {
+        if p.bytes >= limit { break }
+        let doc = SourceDocument(id: "bench-\(i)", format: .text, rawText: d.text, text: d.text, offsetMap: nil,
+                                 sha256: "", title: nil, date: d.dct, metadataRanges: [], languages: ["en"])
+        let x = extractor.extract(doc)
+        p.bytes += d.text.utf8.count
+        p.docs += 1
+        p.timexes += x.mentions.count
+        for m in x.mentions {
+            p.sum.add(m.textSpan.lowerBound); p.sum.add(m.textSpan.upperBound); p.sum.add(m.edtf ?? "-")
+            p.sum.add(m.title); p.sum.add(m.type); p.sum.add(m.actors.joined(separator: ","))
+        }
+        for r in x.relations { p.sum.add(r.from); p.sum.add(r.to); p.sum.add(r.type.rawValue) }
+    }
+    p.seconds = now() - start
+    p.cpu = cpuNow() - cpuStart
+    return p
+}
+
+@MainActor func report(_ label: String, _ p: Pass, what: String = "timexes") {
     let mb = Double(p.bytes) / 1e6
-    print("\(label): \(fmt(mb, 2)) MB, \(p.docs) documents, \(p.timexes) timexes, checksum \(String(p.sum.h, radix: 16))")
+    print("\(label): \(fmt(mb, 2)) MB, \(p.docs) documents, \(p.timexes) \(what), checksum \(String(p.sum.h, radix: 16))")
     print("  \(fmt(p.seconds, 3)) s, \(fmt(mb / p.seconds, 2)) MB/s (CPU \(fmt(p.cpu, 3)) s, \(fmt(mb / p.cpu, 2)) MB/s), peak RSS \(fmt(peakRSSMB())) MB"
           + " (+\(fmt(peakRSSMB() - rssCorpus)) MB over the corpus)")
+}
+
+/// The extractor's figures beside the tagger's on the same bytes: MB/s of CPU time, i.e. per core.
+@MainActor func compare(tag: Pass, extract: Pass) {
+    let mb = Double(extract.bytes) / 1e6
+    let tagRate = Double(tag.bytes) / 1e6 / tag.cpu, extractRate = mb / extract.cpu
+    print("per core (MB/s of CPU time) on \(fmt(mb, 2)) MB: tagger \(fmt(tagRate, 2)), extractor \(fmt(extractRate, 2))"
+          + " (the extractor costs \(fmt(tagRate / extractRate, 2))× the tagger alone)")
+}
+
+if extractOnly {
+    var bestTag: Pass? = nil, bestExtract: Pass? = nil
+    for r in 0..<rounds {
+        let suffix = rounds > 1 ? " (round \(r + 1))" : ""
+        let t = tagPass(upTo: extractMB)
+        report("tag \(fmt(extractMB, 0)) MB" + suffix, t)
+        let x = extractPass(upTo: extractMB)
+        report("extract \(fmt(extractMB, 0)) MB" + suffix, x, what: "mentions")
+        if bestTag.map({ t.cpu < $0.cpu }) ?? true { bestTag = t }
+        if bestExtract.map({ x.cpu < $0.cpu }) ?? true { bestExtract = x }
+    }
+    compare(tag: bestTag!, extract: bestExtract!)
+    exit(0)
 }
 
 let small = tagPass(upTo: smallMB)
@@ -350,3 +437,9 @@ for r in 0..<rounds {
     best = max(best, Double(full.bytes) / 1e6 / full.cpu)
 }
 if rounds > 1 { print("best: \(fmt(best, 2)) MB/s of CPU time") }
+if extractMB > 0 {
+    let tagSmall = extractMB == smallMB ? small : tagPass(upTo: extractMB)
+    let x = extractPass(upTo: extractMB)
+    report("extract \(fmt(extractMB, 0)) MB", x, what: "mentions")
+    compare(tag: tagSmall, extract: x)
+}
