@@ -30,10 +30,10 @@ struct Cluster {
         add(first)
     }
 
-    mutating func add(_ m: ExtractedMention) {
+    mutating func add(_ m: ExtractedMention, words titleWords: Set<String>? = nil) {
         mentions.append(m)
         sentences.insert(SentenceKey(document: m.document, sentence: m.sentence))
-        words.formUnion(Slug.contentWords(m.title))
+        words.formUnion(titleWords ?? Set(Slug.contentWords(m.title)))
         if m.type != "event" { types.insert(m.type) }
         entities.formUnion(m.actors)
         entities.formUnion(m.places)
@@ -54,14 +54,30 @@ struct Cluster {
         a == b || (families[a] != nil && families[a] == families[b])
     }
 
+    /// What `accepts` compares of a mention, made once per mention however many clusters it is tried on.
+    struct Candidate {
+        let mention: ExtractedMention
+        let edtf: String
+        let words: Set<String>
+        let entities: Set<String>
+
+        init(_ m: ExtractedMention, edtf: String) {
+            mention = m
+            self.edtf = edtf
+            words = Set(Slug.contentWords(m.title))
+            entities = Set(m.actors + m.places)
+        }
+    }
+
     /// Same date, compatible type, and something shared: actors or places, or a title word.
     /// A date precise to the day needs less: two statements of one day with compatible types are one event.
-    func accepts(_ m: ExtractedMention, edtf: String) -> Bool {
-        guard edtf == self.edtf else { return false }
+    func accepts(_ c: Candidate) -> Bool {
+        let m = c.mention
+        guard c.edtf == self.edtf else { return false }
         // Two dates of one sentence are two events unless the same expression is repeated.
         if sentences.contains(SentenceKey(document: m.document, sentence: m.sentence)) { return false }
-        let sharedWords = Set(Slug.contentWords(m.title)).intersection(words).count
-        let mine = Set(m.actors + m.places)
+        let sharedWords = c.words.intersection(words).count
+        let mine = c.entities
         let shared = entities.intersection(mine)
         let sameDay = isDay
         if m.type == "event" || types.isEmpty { return sharedWords >= 2 || (sameDay && (!shared.isEmpty || sharedWords >= 1)) }
@@ -73,10 +89,11 @@ struct Cluster {
 
     /// The event, with the title of its most title-like mention.
     func event() -> Event {
-        let best = mentions.sorted { a, b in
+        // The first of the best (each key made once, not in every comparison: counting characters is not free).
+        let keys = mentions.map { a in
             (-a.titleQuality, a.language == "en" ? 0 : 1, a.title.count > 60 ? 1 : 0, a.document, a.textSpan.lowerBound)
-                < (-b.titleQuality, b.language == "en" ? 0 : 1, b.title.count > 60 ? 1 : 0, b.document, b.textSpan.lowerBound)
-        }[0]
+        }
+        let best = mentions[keys.indices.min { keys[$0] < keys[$1] }!]
         var counts: [String: Int] = [:]
         for m in mentions where m.type != "event" { counts[m.type, default: 0] += 1 }
         let type = best.type != "event" ? best.type

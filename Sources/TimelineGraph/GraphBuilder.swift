@@ -30,8 +30,10 @@ public struct GraphBuilder: Sendable {
                     assigned.append(nil)
                     continue
                 }
-                if let k = byDate[edtf, default: []].first(where: { clusters[$0].accepts(m, edtf: edtf) }) {
-                    clusters[k].add(m)
+                let candidates = byDate[edtf, default: []]
+                let candidate = candidates.isEmpty ? nil : Cluster.Candidate(m, edtf: edtf)
+                if let candidate, let k = candidates.first(where: { clusters[$0].accepts(candidate) }) {
+                    clusters[k].add(m, words: candidate.words)
                     assigned.append(k)
                 } else {
                     clusters.append(Cluster(edtf: edtf, date: parsedDate, first: m))
