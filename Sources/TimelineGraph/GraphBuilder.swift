@@ -1,3 +1,4 @@
+import Foundation
 import TimelineCorpus
 import TimelineExtraction
 import TimelineModel
@@ -6,65 +7,95 @@ import TimelineModel
 /// event (same date, compatible type, shared actors, places or title words, in any language) become one
 /// event with stable id; stated relations become edges; undatable mentions go to the `undated` list.
 public struct GraphBuilder: Sendable {
-    public init() {}
+    /// Threads that cluster dates side by side; the graph does not depend on it.
+    public var threads: Int
+
+    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.threads = max(1, threads)
+    }
+
+    /// One dated mention: which extraction (in document order), which of its mentions, and its place in the
+    /// document-ordered sequence of all dated mentions.
+    private struct Ref {
+        var document: Int
+        var mention: Int
+        var sequence: Int
+    }
+
+    /// The mentions of one date value, in document order, and what clustering them gave.
+    private struct Bucket {
+        let edtf: String
+        let date: EventDate
+        var refs: [Ref] = []
+        // Results: per cluster its event, first key and first mention's sequence number; per ref its cluster.
+        var events: [Event] = []
+        var firstKeys: [String] = []
+        var firstSequences: [Int] = []
+        var assignment: [Int] = []
+    }
 
     public func build(documents: [SourceDocument], extractions: [DocumentExtraction]) -> EventGraph {
-        var clusters: [Cluster] = []
-        var mentionCluster: [String: [Int?]] = [:]   // document id -> cluster index for each mention
+        let extractions = extractions.sorted(by: { $0.document < $1.document })
         var undated: [ExtractedMention] = []
-        // Clusters by date: a mention can only join a cluster of its own date, so only those are searched.
-        var byDate: [String: [Int]] = [:]
-        // Each distinct value parsed once.
-        var parsed: [String: EventDate?] = [:]
-        func date(_ edtf: String) -> EventDate? {
-            if let known = parsed[edtf] { return known }
-            let d = EventDate(edtf: edtf)
-            parsed[edtf] = d
-            return d
-        }
-        for ex in extractions.sorted(by: { $0.document < $1.document }) {
-            var assigned: [Int?] = []
-            for m in ex.mentions {
-                guard let edtf = m.edtf, let parsedDate = date(edtf) else {
-                    undated.append(m)
-                    assigned.append(nil)
-                    continue
-                }
-                let candidates = byDate[edtf, default: []]
-                let candidate = candidates.isEmpty ? nil : Cluster.Candidate(m, edtf: edtf)
-                if let candidate, let k = candidates.first(where: { clusters[$0].accepts(candidate) }) {
-                    clusters[k].add(m, words: candidate.words)
-                    assigned.append(k)
+        // Mentions by date value: a mention can only join a cluster of its own date, so each date is clustered
+        // on its own, and the dates side by side.
+        var buckets: [Bucket] = []
+        var bucketOf: [String: Int] = [:]
+        var parsed: [String: EventDate?] = [:]   // each distinct value parsed once
+        var sequence = 0
+        for (d, ex) in extractions.enumerated() {
+            for (i, m) in ex.mentions.enumerated() {
+                guard let edtf = m.edtf else { undated.append(m); continue }
+                if parsed[edtf] == nil { parsed[edtf] = .some(EventDate(edtf: edtf)) }
+                guard let date = parsed[edtf]! else { undated.append(m); continue }
+                let ref = Ref(document: d, mention: i, sequence: sequence)
+                sequence += 1
+                if let b = bucketOf[edtf] {
+                    buckets[b].refs.append(ref)
                 } else {
-                    clusters.append(Cluster(edtf: edtf, date: parsedDate, first: m))
-                    assigned.append(clusters.count - 1)
-                    byDate[edtf, default: []].append(clusters.count - 1)
+                    bucketOf[edtf] = buckets.count
+                    buckets.append(Bucket(edtf: edtf, date: date, refs: [ref]))
                 }
             }
-            mentionCluster[ex.document] = assigned
         }
+        cluster(&buckets, extractions)
 
-        // Events with stable ids: date + title words; a clash gets a numeric suffix in first-mention order.
+        // Events with stable ids: date + title words; a clash gets a numeric suffix in first-mention order (the
+        // order in which a single pass over the documents would have made the clusters breaks ties).
+        var all: [(bucket: Int, cluster: Int)] = []
+        for (b, bucket) in buckets.enumerated() {
+            for k in bucket.events.indices { all.append((b, k)) }
+        }
+        all.sort { x, y in
+            let kx = buckets[x.bucket].firstKeys[x.cluster], ky = buckets[y.bucket].firstKeys[y.cluster]
+            if kx != ky { return kx < ky }
+            return buckets[x.bucket].firstSequences[x.cluster] < buckets[y.bucket].firstSequences[y.cluster]
+        }
         var events: [Event] = []
+        events.reserveCapacity(all.count)
         var used: [String: Int] = [:]
-        let order = clusters.indices.sorted { clusters[$0].firstKey < clusters[$1].firstKey }
-        var idOf = [String](repeating: "", count: clusters.count)
-        for k in order {
-            var e = clusters[k].event()
+        var idOf: [[String]] = buckets.map { [String](repeating: "", count: $0.events.count) }
+        for (b, k) in all {
+            var e = buckets[b].events[k]
             let base = e.id
             let n = used[base, default: 0] + 1
             used[base] = n
             if n > 1 { e.id = "\(base)-\(n)" }
-            idOf[k] = e.id
+            idOf[b][k] = e.id
             events.append(e)
+        }
+        // Each mention's event id, per extraction.
+        var eventOf: [[String?]] = extractions.map { [String?](repeating: nil, count: $0.mentions.count) }
+        for (b, bucket) in buckets.enumerated() {
+            for (r, ref) in bucket.refs.enumerated() { eventOf[ref.document][ref.mention] = idOf[b][bucket.assignment[r]] }
         }
 
         var relations = Set<Relation>()
-        for ex in extractions {
-            guard let assigned = mentionCluster[ex.document] else { continue }
+        for (d, ex) in extractions.enumerated() {
             for r in ex.relations {
-                guard let a = assigned[r.from], let b = assigned[r.to], a != b else { continue }
-                relations.insert(Relation(from: idOf[a], to: idOf[b], type: r.type, evidence: r.evidence))
+                guard eventOf[d].indices.contains(r.from), eventOf[d].indices.contains(r.to),
+                      let a = eventOf[d][r.from], let b = eventOf[d][r.to], a != b else { continue }
+                relations.insert(Relation(from: a, to: b, type: r.type, evidence: r.evidence))
             }
         }
         // One edge per (from, to, type): keep the first evidence in document order.
@@ -92,5 +123,48 @@ public struct GraphBuilder: Sendable {
                                undated: undatedEvents)
         graph.canonicalize()
         return graph
+    }
+
+    /// Clusters every bucket (on up to ``threads`` threads) and makes each cluster's event: the mentions of a
+    /// date in document order, each joining the first cluster that accepts it or starting a new one.
+    private func cluster(_ buckets: inout [Bucket], _ extractions: [DocumentExtraction]) {
+        final class Box: @unchecked Sendable {
+            var buckets: [Bucket]
+            var next = 0
+            let lock = NSLock()
+            init(_ b: [Bucket]) { buckets = b }
+        }
+        let box = Box(buckets)
+        buckets = []
+        let count = box.buckets.count
+        DispatchQueue.concurrentPerform(iterations: min(threads, max(count, 1))) { _ in
+            while true {
+                box.lock.lock()
+                let b = box.next
+                box.next += 1
+                let bucket = b < count ? box.buckets[b] : nil
+                box.lock.unlock()
+                guard var bucket else { return }
+                var clusters: [Cluster] = []
+                for ref in bucket.refs {
+                    let m = extractions[ref.document].mentions[ref.mention]
+                    let candidate = clusters.isEmpty ? nil : Cluster.Candidate(m, edtf: bucket.edtf)
+                    if let candidate, let k = clusters.firstIndex(where: { $0.accepts(candidate) }) {
+                        clusters[k].add(m, words: candidate.words)
+                        bucket.assignment.append(k)
+                    } else {
+                        clusters.append(Cluster(edtf: bucket.edtf, date: bucket.date, first: m))
+                        bucket.firstSequences.append(ref.sequence)
+                        bucket.assignment.append(clusters.count - 1)
+                    }
+                }
+                bucket.events = clusters.map { $0.event() }
+                bucket.firstKeys = clusters.map(\.firstKey)
+                box.lock.lock()
+                box.buckets[b] = bucket
+                box.lock.unlock()
+            }
+        }
+        buckets = box.buckets
     }
 }
