@@ -7,7 +7,8 @@ import TimelineModel
 /// `--jobs` value, as a user runs them.
 ///
 /// Generates `--documents` documents (``CorpusGenerator``; 10,000 of about 5 KB by default, 50 MB), then for
-/// each value of `--jobs` runs a cold `timeline build --no-cache --jobs N` in a child process and prints its
+/// each value of `--jobs` runs a cold `timeline build --jobs N` (a new output folder, an empty cache, which the
+/// build fills as a first build does) in a child process and prints its
 /// wall time, stages, peak memory and extraction throughput (megabytes of corpus per second of the `inputs`
 /// stage, per job), the speed-up of each over the first, and whether the outputs are byte-identical.
 struct BenchScaleCommand: ParsableCommand {
@@ -69,7 +70,7 @@ struct BenchScaleCommand: ParsableCommand {
             let dir = work.appendingPathComponent("jobs-\(n)")
             try? fm.removeItem(at: dir)
             let args = ["build", "--corpus", corpusURL.path, "--events", dir.appendingPathComponent("events.json").path,
-                        "--output", dir.appendingPathComponent("output").path, "--no-cache", "--jobs", "\(n)",
+                        "--output", dir.appendingPathComponent("output").path, "--jobs", "\(n)",
                         "--json", "-q"]
             let run = try BenchRegenCommand.time(args)
             let s = run.summary
