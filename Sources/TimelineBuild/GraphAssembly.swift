@@ -1,3 +1,4 @@
+import Foundation
 import TimelineCorpus
 import TimelineExtraction
 import TimelineGraph
@@ -19,15 +20,17 @@ public enum GraphAssembly {
         }
     }
 
-    /// The graph of `documents` with `curation` applied (its warnings name `curationFile`).
-    public static func graph(_ documents: [Input], curation: Curation?, curationFile: String?) -> (EventGraph, [String]) {
+    /// The graph of `documents` with `curation` applied (its warnings name `curationFile`), clustered on up to
+    /// `threads` threads (the graph does not depend on it).
+    public static func graph(_ documents: [Input], curation: Curation?, curationFile: String?,
+                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> (EventGraph, [String]) {
         let sorted = documents.sorted { $0.record.id < $1.record.id }
         let sources = sorted.map { d in
             SourceDocument(id: d.record.id, format: .text, rawText: "", text: "", offsetMap: nil, sha256: d.record.sha256,
                            title: d.record.title, date: d.record.date.flatMap(CalendarDay.init(iso:)),
                            metadataRanges: [], languages: d.record.languages)
         }
-        var graph = GraphBuilder().build(documents: sources, extractions: sorted.map(\.extraction))
+        var graph = GraphBuilder(threads: threads).build(documents: sources, extractions: sorted.map(\.extraction))
         graph.documents = sorted.map(\.record)
         guard let curation, let curationFile else { return (graph, []) }
         let curated = CurationApplier(fileName: curationFile).apply(curation, to: graph)

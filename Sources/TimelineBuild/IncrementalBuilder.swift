@@ -307,7 +307,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// The curated event graph of the inputs, with its curation warnings.
     func graph(of inputs: Inputs) -> (EventGraph, [String]) {
         GraphAssembly.graph(inputs.documents.compactMap { d in d.extraction.map { GraphAssembly.Input(record: d.record, extraction: $0) } },
-                            curation: inputs.curation, curationFile: settings.curation?.relativePath)
+                            curation: inputs.curation, curationFile: settings.curation?.relativePath, threads: settings.jobs)
     }
 
     /// Refuses to build from nothing: when no candidate document could be read, nothing is written.
