@@ -54,6 +54,7 @@ public final class TemporalTagger: Sendable {
         keys.formUnion(TaggingRun.joiners)
         keys.formUnion(PatternMatcher.sentenceEnds)
         keys.formUnion(["-", "'", "s", "%", "‰"])
+        keys.formUnion(TemplateWords.flaggedKeys)
         let vocab = Vocabulary(keys)
         vocabulary = vocab
         compiled = langs.map { CompiledLanguage($0, vocab: vocab) }

@@ -1,4 +1,5 @@
 import Foundation
+import TimelineModel
 
 /// Remembers ``TimexEDTF/edtf(value:mod:)`` results, which news text asks for again and again (`P1Y`,
 /// `PRESENT_REF`, `1998`...) and which parse EDTF to check their result. Shared by all tagging calls,
@@ -6,10 +7,24 @@ import Foundation
 final class EDTFCache: @unchecked Sendable {
     private struct Key: Hashable { var value: String; var mod: String? }
     private var map: [Key: String?] = [:]
+    private var valid: [String: Bool] = [:]
     private let lock = NSLock()
     private let limit: Int
 
     init(limit: Int = 4096) { self.limit = limit }
+
+    /// Whether `x` parses as EDTF (`EDTF(x) != nil`), remembered like the derived values.
+    func isValid(_ x: String) -> Bool {
+        lock.lock()
+        if let hit = valid[x] { lock.unlock(); return hit }
+        lock.unlock()
+        let result = EDTF(x) != nil
+        lock.lock()
+        if valid.count >= limit { valid.removeAll(keepingCapacity: true) }
+        valid[x] = result
+        lock.unlock()
+        return result
+    }
 
     func edtf(value: String, mod: String?) -> String? {
         let key = Key(value: value, mod: mod)

@@ -154,9 +154,25 @@ final class CompiledLanguage: Sendable {
     let unknownCandidates: [[Int32]]
     /// 1 where `candidates` is not empty: the scan's first test, one byte per id and kind.
     let triggers: [UInt8]
+    /// A candidate rule at a token whose first-token test passed: the rule, and the offset in `slotBits`
+    /// of the tokens allowed after it (the union over its first atoms that accept the token), -1: any.
+    struct Cand: Sendable { var rule: Int32; var bits: Int32 }
+    /// A token's candidates `slotCands[start ..< start + count]`, and the union of their `bits` (-1: one of
+    /// them allows any next token), which rejects most tokens in one test.
+    struct SlotRange: Sendable { var start: Int32; var count: Int32; var union: Int32 }
+    /// `candidates` with the first-token tests of ``SecondTokenFilter`` done ahead of time: for a token
+    /// with an id, `slotCands[slotRanges[id * kindCount + kind]]`; without one, `unknownRanges[kind]`, or
+    /// for numbers `unknownRanges[kindCount + min(digits, 15)]`.
+    let slotRanges: [SlotRange]
+    let unknownRanges: [SlotRange]
+    let slotCands: [Cand]
+    let slotBits: [UInt64]
     let sinceBefore: Int32, sinceAfter: Int32
     /// How far past a match the tense heuristic's word lists can reach.
     let tenseReach: Int
+    /// The `future` and `past` lists' indices in `lists` (-1: none), and the kind of every value (``TemplateWords``).
+    let futureList: Int32, pastList: Int32
+    let valueKinds: [UInt8]
     let isLatin: Bool
 
     static let kindCount = 5
@@ -287,6 +303,9 @@ final class CompiledLanguage: Sendable {
         self.captureNames = captureNames
         sinceBefore = listIndex["since-before"] ?? -1
         sinceAfter = listIndex["since-after"] ?? -1
+        futureList = listIndex["future"] ?? -1
+        pastList = listIndex["past"] ?? -1
+        valueKinds = values.map(TemplateWords.valueKind)
         tenseReach = max(lists.first { $0.name == "future" }?.maxLength ?? 1, lists.first { $0.name == "past" }?.maxLength ?? 1)
         // Candidate rules, exactly as the first-token index of LanguageRules gives them.
         func merge(_ key: String?, _ kind: Token.Kind) -> [Int32] {
@@ -309,6 +328,65 @@ final class CompiledLanguage: Sendable {
         var unknown = [[Int32]](repeating: [], count: CompiledLanguage.kindCount)
         for kind in kinds { unknown[Int(kind.rawValue)] = merge(nil, kind) }
         unknownCandidates = unknown
+        // First-token tests ahead of time, as `TaggingRun.passes` did them at every token.
+        var slotCands: [Cand] = [], slotBits: [UInt64] = []
+        var pool: [[Int]: Int32] = [:]
+        let words = filterWords
+        func bitsOffset(_ offsets: [Int]) -> Int32 {
+            if let known = pool[offsets] { return known }
+            let o = Int32(slotBits.count)
+            var u = [UInt64](repeating: 0, count: words)
+            for off in offsets { for w in 0..<words { u[w] |= bits[off + w] } }
+            slotBits += u
+            pool[offsets] = o
+            return o
+        }
+        func firstPass(_ list: [Int32], id: Int32, kind: Token.Kind, digits: Int) -> SlotRange {
+            let start = slotCands.count
+            var allOffsets = Set<Int>()
+            rules: for ri in list {
+                let r = fr[Int(ri)]
+                if r.count < 0 { slotCands.append(Cand(rule: ri, bits: -1)); continue }
+                var offsets: [Int] = []
+                for i in Int(r.start)..<Int(r.start + r.count) {
+                    let a = fa[i]
+                    switch a.kind {
+                    case .literal: if id != a.a { continue }
+                    case .list: if id < 0 || flatRanges[Int(a.a) * vocab.count + Int(id)].count == 0 { continue }
+                    case .builtin:
+                        if kind == .number {
+                            if !Builtin.canStart(UInt8(a.a), digits: digits) { continue }
+                        } else {
+                            let present = id >= 0 && numbers[Int(id)].present
+                            if !Builtin.canStart(UInt8(a.a), kind, present) { continue }
+                        }
+                    }
+                    if a.always { slotCands.append(Cand(rule: ri, bits: -1)); continue rules }
+                    offsets.append(a.offset)
+                }
+                if offsets.isEmpty { continue }
+                allOffsets.formUnion(offsets)
+                slotCands.append(Cand(rule: ri, bits: bitsOffset(offsets)))
+            }
+            let mine = slotCands[start...]
+            let union = mine.isEmpty || mine.contains { $0.bits < 0 } ? -1 : bitsOffset(allOffsets.sorted())
+            return SlotRange(start: Int32(start), count: Int32(slotCands.count - start), union: union)
+        }
+        var slotRanges = [SlotRange](repeating: SlotRange(start: 0, count: 0, union: -1), count: cands.count)
+        for (id, k) in vocab.keys.enumerated() {
+            for kind in kinds where !cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)].isEmpty {
+                slotRanges[id * CompiledLanguage.kindCount + Int(kind.rawValue)] =
+                    firstPass(cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)], id: Int32(id), kind: kind,
+                          digits: k.utf8.count)
+            }
+        }
+        var unknownRanges: [SlotRange] = []
+        for kind in kinds { unknownRanges.append(firstPass(unknown[Int(kind.rawValue)], id: -1, kind: kind, digits: 0)) }
+        for digits in 0...15 { unknownRanges.append(firstPass(unknown[Int(Token.Kind.number.rawValue)], id: -1, kind: .number, digits: digits)) }
+        self.slotRanges = slotRanges
+        self.unknownRanges = unknownRanges
+        self.slotCands = slotCands
+        self.slotBits = slotBits
     }
 }
 

@@ -24,6 +24,13 @@ struct TokenView {
         }
     }
 
+    /// Whether token `i`'s key is exactly the bytes `w`.
+    @inline(__always) func keyEquals(_ i: Int, _ w: [UInt8]) -> Bool {
+        guard Int(toks[i].kLen) == w.count else { return false }
+        for k in 0..<w.count where keyByte(i, k) != w[k] { return false }
+        return true
+    }
+
     /// The value of a number token of at most 9 digits (``Token/intValue``).
     @inline(__always) func intValue(_ i: Int) -> Int? {
         let t = toks[i]

@@ -14,20 +14,6 @@ struct TaggingRun {
         var deriveEDTF = false
     }
 
-    /// How many tokens after a match template functions see (besides every token before it); their tense
-    /// heuristic looks 12 ahead plus the length of its phrases: raise this if they look further.
-    static let contextAfter = 64
-
-    /// Tokens materialised for template functions: the first `legacy.count` tokens of the text. Matches
-    /// come in text order, so this grows along the text, every token is made at most once, and passing the
-    /// array to a template context shares it without copying.
-    var legacy: [Token] = []
-
-    /// Makes sure tokens `0 ..< hi` are materialised.
-    mutating func materialise(upTo hi: Int) {
-        while legacy.count < hi { legacy.append(v.token(legacy.count)) }
-    }
-
     let v: TokenView
     let vocab: Vocabulary
     let dct: CalendarDay?
@@ -39,6 +25,9 @@ struct TaggingRun {
     struct SpecialIDs {
         let currency: [Bool], joiner: [Bool]
         let comma, dash, slash, underscore, plus, at, percent, permille: Int32
+        /// ``TemplateWords`` flags by id, and the ids it needs.
+        let templateFlags: [UInt8]
+        let dot, apostrophe, backtick: Int32
         init(_ vocab: Vocabulary) {
             func flags(_ keys: Set<String>) -> [Bool] {
                 var f = [Bool](repeating: false, count: vocab.count)
@@ -50,6 +39,8 @@ struct TaggingRun {
             comma = vocab.id(of: ","); dash = vocab.id(of: "-"); slash = vocab.id(of: "/")
             underscore = vocab.id(of: "_"); plus = vocab.id(of: "+"); at = vocab.id(of: "@")
             percent = vocab.id(of: "%"); permille = vocab.id(of: "‰")
+            templateFlags = TemplateWords.flags(vocab)
+            dot = vocab.id(of: "."); apostrophe = vocab.id(of: "'"); backtick = vocab.id(of: "`")
         }
     }
 
@@ -63,53 +54,69 @@ struct TaggingRun {
 
     mutating func collect(_ L: CompiledLanguage) {
         let lang = L.source
-        let future = lang.lists["future"], past = lang.lists["past"]
         let n = v.count
         L.nodes.withUnsafeBufferPointer { nodes in
             L.kids.withUnsafeBufferPointer { kids in
-                L.candidates.withUnsafeBufferPointer { cands in
+                L.slotCands.withUnsafeBufferPointer { slotCands in
                   Builtin.table.withUnsafeBufferPointer { builtins in
-                   L.filterBits.withUnsafeBufferPointer { bits in
-                    L.numbers.withUnsafeBufferPointer { numbers in
-                     L.triggers.withUnsafeBufferPointer { triggers in
+                   L.slotBits.withUnsafeBufferPointer { bits in
+                    L.slotRanges.withUnsafeBufferPointer { slotRanges in
+                     L.unknownRanges.withUnsafeBufferPointer { unknownRanges in
                    L.withFlatLists { flat in
+                    L.valueKinds.withUnsafeBufferPointer { valueKinds in
+                     ids.templateFlags.withUnsafeBufferPointer { templateFlags in
+                    let words = TemplateWords(flags: templateFlags, flat: flat, valueKinds: valueKinds, vocabCount: vocab.count,
+                                              future: L.futureList, past: L.pastList, dot: ids.dot,
+                                              apostrophe: ids.apostrophe, backtick: ids.backtick)
                     var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab)
-                    let unknown = L.unknownCandidates
                     let vocabCount = vocab.count
-                    let filterRanges = L.filterRanges, filterAtoms = L.filterAtoms
-                    let flatRanges = flat.ranges
                     let kindCount = CompiledLanguage.kindCount
+                    let toks = v.toks
                     for pos in 0..<n {
-                        let t = v.toks[pos]
-                        let slot = t.id >= 0 ? Int(t.id) * kindCount + Int(t.kind.rawValue) : -1 - Int(t.kind.rawValue)
-                        if slot >= 0 ? triggers[slot] == 0 : unknown[-1 - slot].isEmpty { continue }
-                        let list = slot >= 0 ? cands[slot] : unknown[-1 - slot]
+                        let t = toks[pos]
+                        let r: CompiledLanguage.SlotRange
+                        if t.id >= 0 {
+                            r = slotRanges[Int(t.id) * kindCount + Int(t.kind.rawValue)]
+                        } else if t.kind == .number {
+                            r = unknownRanges[kindCount + Swift.min(Int(t.kLen), 15)]
+                        } else {
+                            r = unknownRanges[Int(t.kind.rawValue)]
+                        }
+                        if r.count == 0 { continue }
                         // What the token after this one is, for the rules' second-token filters.
                         let nextBit: Int
                         if pos + 1 < n {
-                            let u = v.toks[pos + 1]
+                            let u = toks[pos + 1]
                             nextBit = u.id >= 0 ? Int(u.id) : vocabCount + Int(u.kind.rawValue)
                         } else {
                             nextBit = -1
                         }
-                        for ri in list {
-                            let fr = filterRanges[Int(ri)]
-                            if fr.count >= 0,
-                               !TaggingRun.passes(filterAtoms, fr, t, nextBit, bits, flatRanges, numbers, vocabCount) { continue }
+                        if r.union >= 0,
+                           nextBit < 0 || bits[Int(r.union) + nextBit >> 6] & (1 << UInt64(nextBit & 63)) == 0 { continue }
+                        for ci in Int(r.start)..<Int(r.start + r.count) {
+                            let c = slotCands[ci]
+                            if c.bits >= 0 {
+                                if nextBit < 0 || bits[Int(c.bits) + nextBit >> 6] & (1 << UInt64(nextBit & 63)) == 0 { continue }
+                            }
+                            let ri = c.rule
                             let rule = L.rules[Int(ri)]
                             matcher.reset()
                             matcher.run(rule.root, at: pos)
                             if matcher.out.isEmpty { continue }
-                            var states = matcher.out
-                            // Longest span first, then the longest match.
-                            let p32 = Int32(pos)
-                            states.sort {
-                                let a = ($0.spanEnd >= 0 ? $0.spanEnd : $0.pos) - ($0.spanStart >= 0 ? $0.spanStart : p32)
-                                let b = ($1.spanEnd >= 0 ? $1.spanEnd : $1.pos) - ($1.spanStart >= 0 ? $1.spanStart : p32)
-                                return a != b ? a > b : $0.pos > $1.pos
+                            // Longest span first, then the longest match (sorted in place: no copy).
+                            if matcher.out.count > 1 {
+                                let p32 = Int32(pos)
+                                matcher.out.sort {
+                                    let a = ($0.spanEnd >= 0 ? $0.spanEnd : $0.pos) - ($0.spanStart >= 0 ? $0.spanStart : p32)
+                                    let b = ($1.spanEnd >= 0 ? $1.spanEnd : $1.pos) - ($1.spanStart >= 0 ? $1.spanStart : p32)
+                                    return a != b ? a > b : $0.pos > $1.pos
+                                }
                             }
                             let source = lang.rules[Int(ri)]
-                            for st in states {
+                            let stateCount = matcher.out.count
+                            for si in 0..<stateCount {
+                                // The look-around tests below push to `out` and take it back to this count.
+                                let st = matcher.out[si]
                                 let s = st.spanStart >= 0 ? Int(st.spanStart) : pos
                                 let e = st.spanEnd >= 0 ? Int(st.spanEnd) : Int(st.pos)
                                 guard e > s else { continue }
@@ -117,26 +124,15 @@ struct TaggingRun {
                                 if rule.notAfter >= 0, matcher.matchesAfter(rule.notAfter, at: e) { continue }
                                 if rule.near >= 0, !matcher.matchesNear(rule.near, start: s, end: e) { continue }
                                 if !boundaryOK(s, e, latin: L.isLatin) { continue }
-                                // Template functions see the tokens around the match (the tense heuristic
-                                // looks 12 back and 8 ahead); a window of them is made only when needed.
-                                // Template functions see every token before the match and some after it, as
-                                // `Token`s; they are made only for rules whose templates call functions.
-                                var window: [Token] = []
-                                if rule.needsTokens {
-                                    materialise(upTo: Swift.min(n, e + TaggingRun.contextAfter + L.tenseReach))
-                                    window = legacy
-                                }
-                                var ctx = TemplateContext(
-                                    captures: Dictionary(matcher.captureValues(st), uniquingKeysWith: { a, _ in a }),
-                                    dct: dct, tokens: window, matchStart: s, matchEnd: e,
-                                    futureWords: future, pastWords: past)
+                                var ctx = TemplateContext(captures: matcher.captureValues(st), dct: dct, v: v, words: words,
+                                                          matchStart: s, matchEnd: e)
                                 guard let value = source.value.evaluate(&ctx), !value.isEmpty else { continue }
                                 var mod = source.mod?.evaluate(&ctx)
                                 if mod?.isEmpty == true { mod = nil }
                                 var edtf: String? = nil
                                 var derive = false
                                 if let t = source.edtf {
-                                    if let x = t.evaluate(&ctx), !x.isEmpty, !ctx.unresolved, EDTF(x) != nil { edtf = x }
+                                    if let x = t.evaluate(&ctx), !x.isEmpty, !ctx.unresolved, edtfCache.isValid(x) { edtf = x }
                                 } else if !ctx.unresolved {
                                     derive = true  // TimexEDTF.edtf(value:mod:), made in select() for kept candidates
                                 }
@@ -148,38 +144,13 @@ struct TaggingRun {
                     }
                      }
                     }
+                     }
+                    }
                    }
                    }
                   }
                 }
             }
-        }
-    }
-
-    /// Whether some first atom of a rule matches token `t` and allows the token after it (`nextBit`, -1 at the end).
-    @inline(__always)
-    private static func passes(_ atoms: [SecondTokenFilter.FirstAtom], _ r: CompiledLanguage.EntryRange, _ t: STok,
-                               _ nextBit: Int, _ bits: UnsafeBufferPointer<UInt64>,
-                               _ ranges: UnsafeBufferPointer<CompiledLanguage.EntryRange>,
-                               _ numbers: UnsafeBufferPointer<CompiledLanguage.NumberInfo>, _ vocabCount: Int) -> Bool {
-        atoms.withUnsafeBufferPointer { atoms in
-            for i in Int(r.start)..<Int(r.start + r.count) {
-                let a = atoms[i]
-                switch a.kind {
-                case .literal: if t.id != a.a { continue }
-                case .list: if t.id < 0 || ranges[Int(a.a) * vocabCount + Int(t.id)].count == 0 { continue }
-                case .builtin:
-                    if t.kind == .number {
-                        if !Builtin.canStart(UInt8(a.a), digits: Int(t.kLen)) { continue }
-                    } else {
-                        let present = t.id >= 0 && numbers[Int(t.id)].present
-                        if !Builtin.canStart(UInt8(a.a), t.kind, present) { continue }
-                    }
-                }
-                if a.always { return true }
-                if nextBit >= 0, bits[a.offset + nextBit >> 6] & (1 << UInt64(nextBit & 63)) != 0 { return true }
-            }
-            return false
         }
     }
 
@@ -282,7 +253,7 @@ struct TaggingRun {
         kept.sort { $0.start < $1.start }
         return kept.map { c in
             var edtf = c.deriveEDTF ? edtfCache.edtf(value: c.value, mod: c.mod) : c.edtf
-            if let e = edtf, c.type == .date, !e.contains("/"), opensInterval(c, signalLanguages) {
+            if let e = edtf, c.type == .date, !e.utf8.contains(UInt8(ascii: "/")), opensInterval(c, signalLanguages) {
                 edtf = e.hasSuffix("~") ? String(e.dropLast()) + "/..~" : e + "/.."
                 if EDTF(edtf!) == nil { edtf = e }
             }

@@ -45,7 +45,7 @@ struct Template: Sendable {
             switch p {
             case let .text(s): out += s
             case let .capture(name):
-                guard let v = ctx.captures[name] else { return nil }
+                guard let v = ctx.capture(name) else { return nil }
                 out += v
             case let .call(fn, args):
                 guard let v = TemplateFunctions.call(fn, args, &ctx) else { return nil }

@@ -2,17 +2,75 @@ import TimelineModel
 
 /// What a template sees while it is evaluated.
 struct TemplateContext {
-    var captures: [String: String]
+    /// The match's captures (name, value) in the order they were made; the first of a name counts.
+    var captures: [(String, String)]
     var dct: CalendarDay?
-    var tokens: [Token]
+    /// The scanned tokens of the whole text.
+    var v: TokenView
+    /// The words the tense heuristic and other functions test, by token id.
+    var words: TemplateWords
     var matchStart: Int
     var matchEnd: Int
-    /// Words that put a sentence in the future tense (`will`, `next`), for bare weekday and month names.
-    var futureWords: WordList?
-    /// Words that put a sentence in the past tense (`said`, `was`).
-    var pastWords: WordList?
     /// Set when a value needed the document creation time and there was none.
     var unresolved = false
+
+    /// The value of the first capture named `name`.
+    @inline(__always) func capture(_ name: String) -> String? {
+        for (k, v) in captures where k == name { return v }
+        return nil
+    }
+}
+
+/// What template functions look up by token id, made once per tagging call: flags of the vocabulary's
+/// keys (``TemplateFunctions/passiveAux``, ``TemplateFunctions/pastAux``, abbreviations, sentence ends,
+/// quotation marks, currency signs) and the language's `future` and `past` word lists (-1: none), whose
+/// entries' values are classified in `valueKinds`.
+struct TemplateWords {
+    var flags: UnsafeBufferPointer<UInt8>
+    var flat: CompiledLanguage.FlatLists
+    var valueKinds: UnsafeBufferPointer<UInt8>
+    var vocabCount: Int
+    var future: Int32
+    var past: Int32
+    var dot: Int32, apostrophe: Int32, backtick: Int32
+
+    static let passive: UInt8 = 1, pastAux: UInt8 = 2, abbreviation: UInt8 = 4, sentenceEnd: UInt8 = 8,
+               quote: UInt8 = 16, currency: UInt8 = 32
+
+    /// Value kinds of word-list entries: other, `prep`, `prep-month`, another `prep…`, `present`.
+    static let other: UInt8 = 0, prep: UInt8 = 1, prepMonth: UInt8 = 2, prepOther: UInt8 = 3, present: UInt8 = 4
+
+    static func valueKind(_ value: String) -> UInt8 {
+        if value == "prep" { return prep }
+        if value == "prep-month" { return prepMonth }
+        if value.hasPrefix("prep") { return prepOther }
+        if value == "present" { return present }
+        return other
+    }
+
+    /// The keys whose flags are set, to be added to the vocabulary.
+    static var flaggedKeys: Set<String> {
+        TemplateFunctions.passiveAux.union(TemplateFunctions.pastAux).union(TemplateFunctions.abbreviations)
+            .union(PatternMatcher.sentenceEnds).union(TemplateFunctions.quoteKeys).union(TaggingRun.currency)
+            .union([".", "'", "`"])
+    }
+
+    /// The flags of every vocabulary id.
+    static func flags(_ vocab: Vocabulary) -> [UInt8] {
+        var f = [UInt8](repeating: 0, count: vocab.count)
+        func mark(_ keys: Set<String>, _ bit: UInt8) {
+            for k in keys { let id = vocab.id(of: k); if id >= 0 { f[Int(id)] |= bit } }
+        }
+        mark(TemplateFunctions.passiveAux, passive)
+        mark(TemplateFunctions.pastAux, pastAux)
+        mark(TemplateFunctions.abbreviations, abbreviation)
+        mark(PatternMatcher.sentenceEnds, sentenceEnd)
+        mark(TemplateFunctions.quoteKeys, quote)
+        mark(TaggingRun.currency, currency)
+        return f
+    }
+
+    @inline(__always) func has(_ id: Int32, _ bit: UInt8) -> Bool { id >= 0 && flags[Int(id)] & bit != 0 }
 }
 
 /// The functions a template may call. All date arithmetic is relative to the document creation
@@ -57,16 +115,16 @@ enum TemplateFunctions {
         func arg(_ i: Int) -> String? {
             guard i < rawArgs.count else { return nil }
             var a = rawArgs[i]
-            if let bar = a.firstIndex(of: "|") {
+            if let bar = a.utf8.firstIndex(of: UInt8(ascii: "|")) {
                 // `name|default`: the capture, or the default when the optional part did not match.
-                if let v = ctx.captures[String(a[..<bar])] { return v }
+                if let v = ctx.capture(String(a[..<bar])) { return v }
                 a = String(a[a.index(after: bar)...])
             }
-            if let v = ctx.captures[a] { return v }
-            if a.hasPrefix("-"), let v = ctx.captures[String(a.dropFirst())] {
+            if let v = ctx.capture(a) { return v }
+            if a.hasPrefix("-"), let v = ctx.capture(String(a.dropFirst())) {
                 return v.hasPrefix("-") ? String(v.dropFirst()) : "-" + v
             }
-            if a.hasPrefix("+"), let v = ctx.captures[String(a.dropFirst())] { return v }
+            if a.hasPrefix("+"), let v = ctx.capture(String(a.dropFirst())) { return v }
             return a
         }
         // Unit and kind arguments are literal when they name a unit, else a capture holding one.
@@ -102,10 +160,10 @@ enum TemplateFunctions {
             return ""
         case "seen":
             guard rawArgs.count == 2, let n = Int(rawArgs[1]), n > 0 else { return nil }
-            let words = Set(rawArgs[0].lowercased().split(separator: "/").map(String.init))
+            let words = Set(rawArgs[0].lowercased().split(separator: "/").map(String.init)).map { Array($0.utf8) }
             var i = ctx.matchStart - 1
             while i >= 0 && i >= ctx.matchStart - n {
-                if words.contains(ctx.tokens[i].key) { return "" }
+                for w in words where ctx.v.keyEquals(i, w) { return "" }
                 i -= 1
             }
             return nil
@@ -118,9 +176,9 @@ enum TemplateFunctions {
             guard rawArgs.first == "year", let off = int(1) else { return nil }
             var i = ctx.matchStart - 1
             while i >= 0 && i >= ctx.matchStart - 300 {
-                let t = ctx.tokens[i]
-                if t.kind == .number, t.key.utf8.count == 4, let y = Int(t.key), (1000...2199).contains(y),
-                   i == 0 || !TaggingRun.currency.contains(ctx.tokens[i - 1].key) {
+                let t = ctx.v.toks[i]
+                if t.kind == .number, t.kLen == 4, let y = ctx.v.intValue(i), (1000...2199).contains(y),
+                   i == 0 || !ctx.words.has(ctx.v.toks[i - 1].id, TemplateWords.currency) {
                     return year4(y + off)
                 }
                 i -= 1
@@ -186,7 +244,7 @@ enum TemplateFunctions {
             guard let v = int(0) else { return nil }
             return pad2(v)
         case "or":
-            if let name = rawArgs.first, let v = ctx.captures[name] { return v }
+            if let name = rawArgs.first, let v = ctx.capture(name) { return v }
             return rawArgs.count > 1 ? rawArgs[1] : ""
         case "between":
             guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
@@ -334,49 +392,31 @@ enum TemplateFunctions {
     /// named`, `is expected`). Looks up to 25 tokens back and 12 ahead, within the sentence (a full stop
     /// after an abbreviation such as `Mr.` or `P.` does not end it).
     static func tense(_ ctx: TemplateContext, monthCues: Bool = false) -> Int {
-        let tokens = ctx.tokens
+        let v = ctx.v, w = ctx.words
         // Cues right before the match.
         var k = ctx.matchStart - 1
         while k >= 0 && k >= ctx.matchStart - 4 {
-            if isSentenceEnd(tokens, k) { break }
-            if let v = listValue(ctx.futureWords, tokens, k, endingBy: ctx.matchStart),
-               v == "prep" || (v == "prep-month" && monthCues) { return 1 }
-            if let v = listValue(ctx.pastWords, tokens, k, endingBy: ctx.matchStart),
-               v == "prep" || (v == "prep-month" && monthCues) { return -1 }
+            if isSentenceEnd(v, w, k) { break }
+            if let x = listValue(w, w.future, v, k, endingBy: ctx.matchStart),
+               x == TemplateWords.prep || (x == TemplateWords.prepMonth && monthCues) { return 1 }
+            if let x = listValue(w, w.past, v, k, endingBy: ctx.matchStart),
+               x == TemplateWords.prep || (x == TemplateWords.prepMonth && monthCues) { return -1 }
             k -= 1
-        }
-        func marker(_ i: Int) -> Int? {
-            let t = tokens[i]
-            for (list, dir) in [(ctx.futureWords, 1), (ctx.pastWords, -1)] {
-                guard let l = list else { continue }
-                for m in l.matches(tokens, at: i) where m.end <= ctx.matchStart || i >= ctx.matchEnd {
-                    if m.value.hasPrefix("prep") { continue }
-                    if m.value == "present" { return 0 }
-                    // A participle after an auxiliary (`will be paid`) is no past tense.
-                    if dir < 0, m.end == i + 1, i > 0, passiveAux.contains(tokens[i - 1].key) { return nil }
-                    // A plan in the past perfect (`had been due`, `as previously planned`) is past.
-                    if dir > 0, (1...2).contains(where: { i - $0 >= 0 && pastAux.contains(tokens[i - $0].key) }) { return -1 }
-                    return dir
-                }
-            }
-            if t.kind == .word, !t.capitalized, t.key.utf8.count > 4, t.key.hasSuffix("ed") {
-                if i > 0, passiveAux.contains(tokens[i - 1].key) { return nil }
-                return -1
-            }
-            return nil
         }
         var back = ctx.matchStart - 1, ahead = ctx.matchEnd
         var backOpen = true, aheadOpen = true
         for step in 1...25 {
             if backOpen {
-                if back < 0 || isSentenceEnd(tokens, back) || isQuote(tokens, back) { backOpen = false } else {
-                    if let m = marker(back) { return m }
+                if back < 0 || isSentenceEnd(v, w, back) || isQuote(v, w, back) { backOpen = false } else {
+                    let m = marker(ctx, back)
+                    if m != 2 { return m }
                     back -= 1
                 }
             }
             if aheadOpen && step <= 12 {
-                if ahead >= tokens.count || isSentenceEnd(tokens, ahead) || isQuote(tokens, ahead) { aheadOpen = false } else {
-                    if let m = marker(ahead) { return m }
+                if ahead >= v.count || isSentenceEnd(v, w, ahead) || isQuote(v, w, ahead) { aheadOpen = false } else {
+                    let m = marker(ctx, ahead)
+                    if m != 2 { return m }
                     ahead += 1
                 }
             }
@@ -385,10 +425,73 @@ enum TemplateFunctions {
         return 0
     }
 
-    /// The value of the longest `list` entry starting at token `i` and ending within one token of `limit`.
-    private static func listValue(_ list: WordList?, _ tokens: [Token], _ i: Int, endingBy limit: Int) -> String? {
-        guard let list else { return nil }
-        for m in list.matches(tokens, at: i) where m.end <= limit && m.end >= limit - 1 { return m.value }
+    /// The tense marker at token `i` (1 future, -1 past, 0 present), 2 for none: entries of the `future` and
+    /// `past` lists, and words ending in `-ed` (see ``tense(_:monthCues:)``).
+    @inline(__always)
+    private static func marker(_ ctx: TemplateContext, _ i: Int) -> Int {
+        let v = ctx.v, w = ctx.words
+        let t = v.toks[i]
+        if t.id >= 0 {
+            for pass in 0..<2 {
+                let list = pass == 0 ? w.future : w.past, dir = pass == 0 ? 1 : -1
+                guard list >= 0 else { continue }
+                let r = w.flat.ranges[Int(list) * w.vocabCount + Int(t.id)]
+                guard r.count > 0 else { continue }
+                for ei in Int(r.start)..<Int(r.start + r.count) {
+                    let e = w.flat.entries[ei]
+                    guard let end = entryEnd(w, v, e, i) else { continue }
+                    guard end <= ctx.matchStart || i >= ctx.matchEnd else { continue }
+                    let kind = w.valueKinds[Int(e.value)]
+                    if kind == TemplateWords.prep || kind == TemplateWords.prepMonth || kind == TemplateWords.prepOther { continue }
+                    if kind == TemplateWords.present { return 0 }
+                    // A participle after an auxiliary (`will be paid`) is no past tense.
+                    if dir < 0, end == i + 1, i > 0, w.has(v.toks[i - 1].id, TemplateWords.passive) { return 2 }
+                    // A plan in the past perfect (`had been due`, `as previously planned`) is past.
+                    if dir > 0, (1...2).contains(where: { i - $0 >= 0 && w.has(v.toks[i - $0].id, TemplateWords.pastAux) }) { return -1 }
+                    return dir
+                }
+            }
+        }
+        if t.kind == .word, !t.capitalized, t.kLen > 4, endsInED(v, i) {
+            if i > 0, w.has(v.toks[i - 1].id, TemplateWords.passive) { return 2 }
+            return -1
+        }
+        return 2
+    }
+
+    /// Whether token `i`'s key ends in `ed` (as `String.hasSuffix`).
+    @inline(__always) private static func endsInED(_ v: TokenView, _ i: Int) -> Bool {
+        let t = v.toks[i]
+        if t.flags & STok.arena != 0 { return v.key(i).hasSuffix("ed") }
+        let n = Int(t.kLen)
+        return v.keyByte(i, n - 2) == 0x65 && v.keyByte(i, n - 1) == 0x64
+    }
+
+    /// Where list entry `e` ends when it matches at token `i` (its first token does), or nil.
+    @inline(__always)
+    private static func entryEnd(_ w: TemplateWords, _ v: TokenView, _ e: CompiledLanguage.FlatEntry, _ i: Int) -> Int? {
+        let len = Int(e.idCount)
+        let end = i + len
+        if end > v.count { return nil }
+        var j = 1
+        while j < len {
+            if v.toks[i + j].id != w.flat.ids[Int(e.idStart) + j] { return nil }
+            j += 1
+        }
+        return end
+    }
+
+    /// The value kind of the longest `list` entry starting at token `i` and ending within one token of `limit`.
+    private static func listValue(_ w: TemplateWords, _ list: Int32, _ v: TokenView, _ i: Int, endingBy limit: Int) -> UInt8? {
+        let id = v.toks[i].id
+        guard list >= 0, id >= 0 else { return nil }
+        let r = w.flat.ranges[Int(list) * w.vocabCount + Int(id)]
+        guard r.count > 0 else { return nil }
+        for ei in Int(r.start)..<Int(r.start + r.count) {
+            let e = w.flat.entries[ei]
+            guard let end = entryEnd(w, v, e, i), end <= limit && end >= limit - 1 else { continue }
+            return w.valueKinds[Int(e.value)]
+        }
         return nil
     }
 
@@ -397,14 +500,17 @@ enum TemplateFunctions {
 
     /// Whether token `i` is a quotation mark (`"`, `“`, `”`, two backticks or two apostrophes): the tense
     /// inside a quotation is not decided by the verb that reports it (`"He will leave Thursday," Castro said`).
-    static func isQuote(_ tokens: [Token], _ i: Int) -> Bool {
-        let k = tokens[i].key
-        if k == "\"" || k == "“" || k == "”" || k == "``" || k == "''" { return true }
-        guard k == "'" || k == "`" else { return false }
-        if i + 1 < tokens.count, tokens[i + 1].key == k, !tokens[i + 1].spaceBefore { return true }
-        if i > 0, tokens[i - 1].key == k, !tokens[i].spaceBefore { return true }
+    static func isQuote(_ v: TokenView, _ w: TemplateWords, _ i: Int) -> Bool {
+        let id = v.toks[i].id
+        if w.has(id, TemplateWords.quote) { return true }
+        guard id >= 0, id == w.apostrophe || id == w.backtick else { return false }
+        if i + 1 < v.count, v.toks[i + 1].id == id, !v.toks[i + 1].spaceBefore { return true }
+        if i > 0, v.toks[i - 1].id == id, !v.toks[i].spaceBefore { return true }
         return false
     }
+
+    /// Single-token quotation marks (`"`, `“`, `”`).
+    static let quoteKeys: Set<String> = ["\"", "“", "”"]
 
     /// Words before a future word that put the plan in the past (`had been due`, `previously planned`).
     static let pastAux: Set<String> = ["had", "been", "previously", "originally"]
@@ -420,14 +526,21 @@ enum TemplateFunctions {
 
     /// Whether token `i` ends a sentence: `.` `!` `?` `;` (and Chinese ones), but not the full stop of an
     /// abbreviation (`Mr.`, `P.`, `Corp.`) or one followed by a lower-case word.
-    static func isSentenceEnd(_ tokens: [Token], _ i: Int) -> Bool {
-        let t = tokens[i]
-        guard PatternMatcher.sentenceEnds.contains(t.key) else { return false }
-        guard t.key == ".", i > 0 else { return true }
-        let p = tokens[i - 1]
-        if p.kind == .word, !t.spaceBefore, p.key.count == 1 || abbreviations.contains(p.key) { return false }
-        if i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].capitalized { return false }
+    static func isSentenceEnd(_ v: TokenView, _ w: TemplateWords, _ i: Int) -> Bool {
+        let t = v.toks[i]
+        guard w.has(t.id, TemplateWords.sentenceEnd) else { return false }
+        guard t.id == w.dot, i > 0 else { return true }
+        let p = v.toks[i - 1]
+        if p.kind == .word, !t.spaceBefore, isOneCharacter(v, i - 1) || w.has(p.id, TemplateWords.abbreviation) { return false }
+        if i + 1 < v.count, v.toks[i + 1].kind == .word, !v.toks[i + 1].capitalized { return false }
         return true
+    }
+
+    /// Whether token `i`'s key is one `Character`.
+    @inline(__always) private static func isOneCharacter(_ v: TokenView, _ i: Int) -> Bool {
+        let t = v.toks[i]
+        if t.flags & STok.arena != 0 { return v.key(i).count == 1 }
+        return t.kLen == 1
     }
 
     /// A fixed (`12-25`) or floating (`11/4/4`: fourth Thursday of November; `05/-1/1`: last Monday of May)
