@@ -91,8 +91,13 @@ final class CompiledLanguage: Sendable {
 
     struct EntryRange: Sendable { var start: Int32; var count: Int32 }
     struct FlatEntry: Sendable { var idStart: Int32; var idCount: Int32; var value: Int32 }
-    /// All lists' entries in flat arrays: `ranges[list * vocabulary count + first id]`.
-    struct FlatLists { var ranges: UnsafeBufferPointer<EntryRange>; var entries: UnsafeBufferPointer<FlatEntry>; var ids: UnsafeBufferPointer<Int32> }
+    /// All lists' entries in flat arrays: `ranges[first id * listCount + list]` (by id first, so that the
+    /// lists tried on one token share cache lines).
+    struct FlatLists {
+        var ranges: UnsafeBufferPointer<EntryRange>; var entries: UnsafeBufferPointer<FlatEntry>; var ids: UnsafeBufferPointer<Int32>
+        var listCount: Int
+        @inline(__always) func range(_ list: Int32, _ id: Int32) -> EntryRange { ranges[Int(id) * listCount + Int(list)] }
+    }
     let flatRanges: [EntryRange]
     let flatEntries: [FlatEntry]
     let flatIDs: [Int32]
@@ -101,7 +106,7 @@ final class CompiledLanguage: Sendable {
     func withFlatLists<R>(_ body: (FlatLists) -> R) -> R {
         flatRanges.withUnsafeBufferPointer { r in
             flatEntries.withUnsafeBufferPointer { e in
-                flatIDs.withUnsafeBufferPointer { i in body(FlatLists(ranges: r, entries: e, ids: i)) }
+                flatIDs.withUnsafeBufferPointer { i in body(FlatLists(ranges: r, entries: e, ids: i, listCount: lists.count)) }
             }
         }
     }
@@ -154,7 +159,7 @@ final class CompiledLanguage: Sendable {
     let unknownCandidates: [[Int32]]
     /// 1 where `candidates` is not empty: the scan's first test, one byte per id and kind.
     let triggers: [UInt8]
-    /// A candidate rule at a token whose first-token test passed: the rule, and the offset in `slotBits`
+    /// A candidate rule at a token whose first-token test passed: the rule, and the index of the set in `nextBits`
     /// of the tokens allowed after it (the union over its first atoms that accept the token), -1: any.
     struct Cand: Sendable { var rule: Int32; var bits: Int32 }
     /// A token's candidates `slotCands[start ..< start + count]`, and the union of their `bits` (-1: one of
@@ -166,7 +171,11 @@ final class CompiledLanguage: Sendable {
     let slotRanges: [SlotRange]
     let unknownRanges: [SlotRange]
     let slotCands: [Cand]
-    let slotBits: [UInt64]
+    /// The sets of tokens allowed after a first token, transposed so that one token's row holds its bit in
+    /// every set: token `u` (its id, or vocabulary count + kind) is in set `k` when bit `k` of
+    /// `nextBits[u * nextWords ..< (u + 1) * nextWords]` is set. A token's tests then read one short row.
+    let nextBits: [UInt64]
+    let nextWords: Int
     let sinceBefore: Int32, sinceAfter: Int32
     /// How far past a match the tense heuristic's word lists can reach.
     let tenseReach: Int
@@ -206,10 +215,11 @@ final class CompiledLanguage: Sendable {
             listIndex[name] = Int32(lists.count)
             lists.append(List(name: name, byFirst: byFirst, maxLength: maxLength))
         }
-        var flatRanges: [EntryRange] = [], flatEntries: [FlatEntry] = [], flatIDs: [Int32] = []
-        for l in lists {
-            for es in l.byFirst {
-                flatRanges.append(EntryRange(start: Int32(flatEntries.count), count: Int32(es.count)))
+        var flatRanges = [EntryRange](repeating: EntryRange(start: 0, count: 0), count: lists.count * vocab.count)
+        var flatEntries: [FlatEntry] = [], flatIDs: [Int32] = []
+        for (li, l) in lists.enumerated() {
+            for (id, es) in l.byFirst.enumerated() {
+                flatRanges[id * lists.count + li] = EntryRange(start: Int32(flatEntries.count), count: Int32(es.count))
                 for e in es {
                     flatEntries.append(FlatEntry(idStart: Int32(flatIDs.count), idCount: Int32(e.ids.count), value: e.value))
                     flatIDs += e.ids
@@ -334,7 +344,7 @@ final class CompiledLanguage: Sendable {
         let words = filterWords
         func bitsOffset(_ offsets: [Int]) -> Int32 {
             if let known = pool[offsets] { return known }
-            let o = Int32(slotBits.count)
+            let o = Int32(slotBits.count / words)
             var u = [UInt64](repeating: 0, count: words)
             for off in offsets { for w in 0..<words { u[w] |= bits[off + w] } }
             slotBits += u
@@ -352,7 +362,7 @@ final class CompiledLanguage: Sendable {
                     let a = fa[i]
                     switch a.kind {
                     case .literal: if id != a.a { continue }
-                    case .list: if id < 0 || flatRanges[Int(a.a) * vocab.count + Int(id)].count == 0 { continue }
+                    case .list: if id < 0 || flatRanges[Int(id) * lists.count + Int(a.a)].count == 0 { continue }
                     case .builtin:
                         if kind == .number {
                             if !Builtin.canStart(UInt8(a.a), digits: digits) { continue }
@@ -386,7 +396,17 @@ final class CompiledLanguage: Sendable {
         self.slotRanges = slotRanges
         self.unknownRanges = unknownRanges
         self.slotCands = slotCands
-        self.slotBits = slotBits
+        let sets = slotBits.count / max(words, 1)
+        let nextWords = max(1, (sets + 63) / 64)
+        let rows = vocab.count + CompiledLanguage.kindCount
+        var nextBits = [UInt64](repeating: 0, count: rows * nextWords)
+        for k in 0..<sets {
+            for u in 0..<rows where slotBits[k * words + u >> 6] & (1 << UInt64(u & 63)) != 0 {
+                nextBits[u * nextWords + k >> 6] |= 1 << UInt64(k & 63)
+            }
+        }
+        self.nextBits = nextBits
+        self.nextWords = nextWords
     }
 }
 

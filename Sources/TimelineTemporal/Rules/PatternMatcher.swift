@@ -86,7 +86,7 @@ struct PatternMatcher {
     private let nodes: UnsafeBufferPointer<CompiledLanguage.Node>
     private let kids: UnsafeBufferPointer<Int32>
     private let builtins: UnsafeBufferPointer<Builtin>
-    private let entryRanges: UnsafeBufferPointer<CompiledLanguage.EntryRange>
+    private let flat: CompiledLanguage.FlatLists
     private let entries: UnsafeBufferPointer<CompiledLanguage.FlatEntry>
     private let entryIDs: UnsafeBufferPointer<Int32>
     private let vocabCount: Int
@@ -103,7 +103,7 @@ struct PatternMatcher {
          kids: UnsafeBufferPointer<Int32>, builtins: UnsafeBufferPointer<Builtin>,
          flat: CompiledLanguage.FlatLists, vocab: Vocabulary) {
         self.builtins = builtins
-        entryRanges = flat.ranges
+        self.flat = flat
         entries = flat.entries
         entryIDs = flat.ids
         vocabCount = vocab.count
@@ -204,7 +204,7 @@ struct PatternMatcher {
             guard node.a >= 0, pos < v.count else { return }
             let t = v.toks[pos]
             guard !node.capitalized || t.capitalized, t.id >= 0 else { return }
-            let r = entryRanges[Int(node.a) * vocabCount + Int(t.id)]
+            let r = flat.range(node.a, t.id)
             if r.count == 0 { return }
             outer: for ei in Int(r.start)..<Int(r.start + r.count) {
                 let e = entries[ei]

@@ -59,7 +59,7 @@ struct TaggingRun {
             L.kids.withUnsafeBufferPointer { kids in
                 L.slotCands.withUnsafeBufferPointer { slotCands in
                   Builtin.table.withUnsafeBufferPointer { builtins in
-                   L.slotBits.withUnsafeBufferPointer { bits in
+                   L.nextBits.withUnsafeBufferPointer { bits in
                     L.slotRanges.withUnsafeBufferPointer { slotRanges in
                      L.unknownRanges.withUnsafeBufferPointer { unknownRanges in
                    L.withFlatLists { flat in
@@ -71,6 +71,7 @@ struct TaggingRun {
                     var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab)
                     let vocabCount = vocab.count
                     let kindCount = CompiledLanguage.kindCount
+                    let nextWords = L.nextWords
                     let toks = v.toks
                     for pos in 0..<n {
                         let t = toks[pos]
@@ -83,20 +84,18 @@ struct TaggingRun {
                             r = unknownRanges[Int(t.kind.rawValue)]
                         }
                         if r.count == 0 { continue }
-                        // What the token after this one is, for the rules' second-token filters.
-                        let nextBit: Int
+                        // The row of the token after this one, for the rules' second-token filters.
+                        guard pos + 1 < n || r.union < 0 else { continue }
+                        var row = 0
                         if pos + 1 < n {
                             let u = toks[pos + 1]
-                            nextBit = u.id >= 0 ? Int(u.id) : vocabCount + Int(u.kind.rawValue)
-                        } else {
-                            nextBit = -1
+                            row = (u.id >= 0 ? Int(u.id) : vocabCount + Int(u.kind.rawValue)) * nextWords
                         }
-                        if r.union >= 0,
-                           nextBit < 0 || bits[Int(r.union) + nextBit >> 6] & (1 << UInt64(nextBit & 63)) == 0 { continue }
+                        if r.union >= 0, bits[row + Int(r.union) >> 6] & (1 << UInt64(r.union & 63)) == 0 { continue }
                         for ci in Int(r.start)..<Int(r.start + r.count) {
                             let c = slotCands[ci]
                             if c.bits >= 0 {
-                                if nextBit < 0 || bits[Int(c.bits) + nextBit >> 6] & (1 << UInt64(nextBit & 63)) == 0 { continue }
+                                if pos + 1 >= n || bits[row + Int(c.bits) >> 6] & (1 << UInt64(c.bits & 63)) == 0 { continue }
                             }
                             let ri = c.rule
                             let rule = L.rules[Int(ri)]

@@ -435,7 +435,7 @@ enum TemplateFunctions {
             for pass in 0..<2 {
                 let list = pass == 0 ? w.future : w.past, dir = pass == 0 ? 1 : -1
                 guard list >= 0 else { continue }
-                let r = w.flat.ranges[Int(list) * w.vocabCount + Int(t.id)]
+                let r = w.flat.range(list, t.id)
                 guard r.count > 0 else { continue }
                 for ei in Int(r.start)..<Int(r.start + r.count) {
                     let e = w.flat.entries[ei]
@@ -485,7 +485,7 @@ enum TemplateFunctions {
     private static func listValue(_ w: TemplateWords, _ list: Int32, _ v: TokenView, _ i: Int, endingBy limit: Int) -> UInt8? {
         let id = v.toks[i].id
         guard list >= 0, id >= 0 else { return nil }
-        let r = w.flat.ranges[Int(list) * w.vocabCount + Int(id)]
+        let r = w.flat.range(list, id)
         guard r.count > 0 else { return nil }
         for ei in Int(r.start)..<Int(r.start + r.count) {
             let e = w.flat.entries[ei]

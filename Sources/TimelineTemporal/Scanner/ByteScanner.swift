@@ -34,6 +34,13 @@ enum ByteScanner {
         return 0
     }
 
+    /// For each byte: 1 ASCII letter, 2 ASCII digit, 0 anything else.
+    static let wordBits: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { return 1 }
+        if b >= 0x30 && b <= 0x39 { return 2 }
+        return 0
+    }
+
     /// Decodes the scalar at `i` (the text is valid UTF-8: it comes from a Swift `String`).
     @inline(__always)
     static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
@@ -92,7 +99,24 @@ enum ByteScanner {
                     var count = 0
                     var h = Vocabulary.seed
                     let cap: Bool = b < 0x80 ? (b &- 0x41 < 26) : c.properties.isUppercase
-                    while i < n {
+                    // ASCII letters and digits, the common case: one table load a byte; the hash covers every
+                    // byte (only keys of at most `maxLen` bytes are looked up, and those are hashed whole).
+                    wordBits.withUnsafeBufferPointer { wb in
+                        var seen: UInt8 = 0
+                        while i < n {
+                            let d = p[i]
+                            let w = wb[Int(d)]
+                            if w & 3 == 0 { break }
+                            seen |= w
+                            h = Vocabulary.mix(h, d | 0x20)
+                            i += 1
+                        }
+                        sawLetter = seen & 1 != 0
+                        sawDigit = seen & 2 != 0
+                        count = i - bStart
+                    }
+                    // Anything else (a non-ASCII letter) goes on scalar by scalar.
+                    while i < n, p[i] >= 0x80 || ascii == false {
                         let d = p[i]
                         if d < 0x80 {
                             let dk = cls[Int(d)]
