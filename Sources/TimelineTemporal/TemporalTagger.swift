@@ -96,10 +96,26 @@ public final class TemporalTagger: Sendable {
             arena.withUnsafeBufferPointer { ap in
                 let view = TokenView(toks: tp, text: bytes, arena: ap)
                 var run = TaggingRun(view: view, vocab: vocabulary, ids: specialIDs, edtfCache: edtfCache, dct: dct)
-                for lang in active { run.collect(lang) }
+                let ascii = active.contains(where: \.needsNonASCII) && TemporalTagger.isASCII(bytes)
+                for lang in active where !(ascii && lang.needsNonASCII) { run.collect(lang) }
                 return run.select(signalLanguages: active)
             }
         }
+    }
+
+    /// Whether every byte is ASCII (8 bytes at a time).
+    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let n = p.count
+        var acc: UInt64 = 0
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n {
+            acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n { acc |= UInt64(p[i]); i += 1 }
+        return acc & 0x8080_8080_8080_8080 == 0
     }
 
     /// Texts longer than this many bytes are tagged in pieces of about `pieceSize` bytes.

@@ -119,4 +119,21 @@ struct ScannerRobustnessTests {
             checkWellFormed(text, tagger.tag(text, dct: nil, language: .en), "tiny")
         }
     }
+
+    /// The Chinese rules all need a non-ASCII token, so an ASCII text is not scanned for them; the English
+    /// ones do not. The shortcut changes nothing: ASCII texts tag the same with both languages as with English.
+    @Test func asciiTextsSkipRulesThatNeedNonASCII() {
+        let byCode = Dictionary(uniqueKeysWithValues: tagger.compiled.map { ($0.source.code, $0) })
+        #expect(byCode["zh"]?.needsNonASCII == true)
+        #expect(byCode["en"]?.needsNonASCII == false)
+        for text in ["On June 5, 2019 it rained.", "2019-05-06 and 1990s", "last week ~ 3 years ago", "19980303"] {
+            let both = tagger.tag(text, dct: dct2013), en = tagger.tag(text, dct: dct2013, language: .en)
+            #expect(both.map(\.value) == en.map(\.value), "\(text)")
+        }
+        #expect(TemporalTagger.isASCII(UnsafeBufferPointer(start: nil, count: 0)))
+        for (text, ascii) in [("abcdefgh ijklmnop", true), ("abcdefgh ijklmnoé", false), ("é", false), ("0123456789", true)] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { TemporalTagger.isASCII($0) } == ascii, "\(text)")
+        }
+    }
 }

@@ -183,12 +183,30 @@ final class CompiledLanguage: Sendable {
     let futureList: Int32, pastList: Int32
     let valueKinds: [UInt8]
     let isLatin: Bool
+    /// Every rule needs a token whose key is not ASCII (`年`, `星期一`): the rules cannot match an ASCII text,
+    /// which is then not scanned for them.
+    let needsNonASCII: Bool
 
     static let kindCount = 5
 
     init(_ lang: LanguageRules, vocab: Vocabulary) {
         source = lang
         isLatin = lang.code != "zh"
+        // A match needs a non-ASCII token when a part every match goes through does: a literal with a
+        // non-ASCII key, or a word list each of whose phrases has one. (An ASCII text has ASCII keys only.)
+        func nonASCII(_ k: String) -> Bool { k.utf8.contains { $0 >= 0x80 } }
+        func needs(_ p: Pattern) -> Bool {
+            switch p {
+            case let .literal(k, _): return nonASCII(k)
+            case let .list(n, _, _):
+                guard let wl = lang.lists[n] else { return false }
+                return wl.firstKeys.allSatisfy { k in wl.byFirstKey[k]!.allSatisfy { $0.keys.contains(where: nonASCII) } }
+            case .builtin, .spanStart, .spanEnd, .opt: return false
+            case let .seq(ps): return ps.contains(where: needs)
+            case let .alt(ps): return !ps.isEmpty && ps.allSatisfy(needs)
+            }
+        }
+        needsNonASCII = !lang.rules.isEmpty && lang.rules.allSatisfy { needs($0.pattern) }
         var values: [String] = []
         var valueIndex: [String: Int32] = [:]
         func value(_ v: String) -> Int32 {
