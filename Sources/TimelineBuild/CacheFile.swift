@@ -8,6 +8,18 @@ import Foundation
 enum CacheFile {
     static let magic = "timeline-cache"
 
+    /// Folders this process has created or found, so that writing 10,000 entries does not ask for each one's
+    /// folder again (a cold build spent a tenth of its cache writes there). A folder removed behind our back
+    /// is made again when a write into it fails.
+    private static let knownFolders = LockedSet()
+
+    final class LockedSet: @unchecked Sendable {
+        private var paths = Set<String>()
+        private let lock = NSLock()
+        func contains(_ p: String) -> Bool { lock.lock(); defer { lock.unlock() }; return paths.contains(p) }
+        func insert(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
+    }
+
     /// The bytes of an entry.
     static func encode(kind: String, key: String, payload: Data) -> Data {
         var data = Data("\(magic) \(ExtractorFingerprint.formatVersion) \(kind) \(key) \(ContentHash.hex(payload))\n".utf8)
@@ -47,9 +59,18 @@ enum CacheFile {
     /// concurrent writers and interrupted runs never leave a partial file under the final name.
     static func writeAtomically(_ data: Data, to url: URL) throws {
         let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        if !knownFolders.contains(dir.path) {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            knownFolders.insert(dir.path)
+        }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        try data.write(to: tmp)
+        do {
+            try data.write(to: tmp)
+        } catch {
+            // The folder may have been removed since it was made (the cache deleted during `timeline watch`).
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try data.write(to: tmp)
+        }
         if rename(tmp.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: tmp)
