@@ -358,29 +358,44 @@ final class CompiledLanguage: Sendable {
         unknownCandidates = unknown
         // First-token tests ahead of time, as `TaggingRun.passes` did them at every token.
         var slotCands: [Cand] = [], slotBits: [UInt64] = []
-        var pool: [[Int]: Int32] = [:]
+        var pool: [[UInt64]: Int32] = [:]
         let words = filterWords
-        func bitsOffset(_ offsets: [Int]) -> Int32 {
-            if let known = pool[offsets] { return known }
+        func setIndex(_ u: [UInt64]) -> Int32 {
+            if let known = pool[u] { return known }
             let o = Int32(slotBits.count / words)
-            var u = [UInt64](repeating: 0, count: words)
-            for off in offsets { for w in 0..<words { u[w] |= bits[off + w] } }
             slotBits += u
-            pool[offsets] = o
+            pool[u] = o
             return o
         }
         func firstPass(_ list: [Int32], id: Int32, kind: Token.Kind, digits: Int) -> SlotRange {
             let start = slotCands.count
-            var allOffsets = Set<Int>()
+            var union = [UInt64](repeating: 0, count: words)
+            var anyAlways = false
             rules: for ri in list {
                 let r = fr[Int(ri)]
-                if r.count < 0 { slotCands.append(Cand(rule: ri, bits: -1)); continue }
-                var offsets: [Int] = []
+                if r.count < 0 { slotCands.append(Cand(rule: ri, bits: -1)); anyAlways = true; continue }
+                var u = [UInt64](repeating: 0, count: words)
+                var matched = false
                 for i in Int(r.start)..<Int(r.start + r.count) {
                     let a = fa[i]
+                    // Whether the atom can end after this first token (then its follow set applies).
+                    var ends = true
                     switch a.kind {
                     case .literal: if id != a.a { continue }
-                    case .list: if id < 0 || flatRanges[Int(id) * lists.count + Int(a.a)].count == 0 { continue }
+                    case .list:
+                        guard id >= 0 else { continue }
+                        let er = flatRanges[Int(id) * lists.count + Int(a.a)]
+                        if er.count == 0 { continue }
+                        // The phrases starting with this token: one-token ones end here, longer ones go on
+                        // with their second token.
+                        ends = false
+                        for ei in Int(er.start)..<Int(er.start + er.count) {
+                            let e = flatEntries[ei]
+                            if e.idCount == 1 { ends = true; continue }
+                            let second = flatIDs[Int(e.idStart) + 1]
+                            if second < 0 { slotCands.append(Cand(rule: ri, bits: -1)); anyAlways = true; continue rules }
+                            u[Int(second) >> 6] |= 1 << UInt64(Int(second) & 63)
+                        }
                     case .builtin:
                         if kind == .number {
                             if !Builtin.canStart(UInt8(a.a), digits: digits) { continue }
@@ -389,16 +404,19 @@ final class CompiledLanguage: Sendable {
                             if !Builtin.canStart(UInt8(a.a), kind, present) { continue }
                         }
                     }
-                    if a.always { slotCands.append(Cand(rule: ri, bits: -1)); continue rules }
-                    offsets.append(a.offset)
+                    matched = true
+                    if ends {
+                        if a.always { slotCands.append(Cand(rule: ri, bits: -1)); anyAlways = true; continue rules }
+                        for w in 0..<words { u[w] |= bits[a.offset + w] }
+                    }
                 }
-                if offsets.isEmpty { continue }
-                allOffsets.formUnion(offsets)
-                slotCands.append(Cand(rule: ri, bits: bitsOffset(offsets)))
+                // No token may follow: the rule cannot match here.
+                if !matched || !u.contains(where: { $0 != 0 }) { continue }
+                for w in 0..<words { union[w] |= u[w] }
+                slotCands.append(Cand(rule: ri, bits: setIndex(u)))
             }
-            let mine = slotCands[start...]
-            let union = mine.isEmpty || mine.contains { $0.bits < 0 } ? -1 : bitsOffset(allOffsets.sorted())
-            return SlotRange(start: Int32(start), count: Int32(slotCands.count - start), union: union)
+            let count = slotCands.count - start
+            return SlotRange(start: Int32(start), count: Int32(count), union: count == 0 || anyAlways ? -1 : setIndex(union))
         }
         var slotRanges = [SlotRange](repeating: SlotRange(start: 0, count: 0, union: -1), count: cands.count)
         for (id, k) in vocab.keys.enumerated() {
@@ -450,17 +468,19 @@ extension LanguageRules {
 
 /// A conservative test of whether a rule can match at a token, given the token after it. For each atom
 /// (literal, list, built-in) that can match the first token, the tokens that can come second: the first
-/// tokens of the atoms that can follow it in the pattern (its Glushkov automaton), plus, for an atom that
+/// tokens of the atoms that can follow it in the pattern (its Glushkov automaton), plus, for a built-in that
 /// can span several tokens, the tokens it can continue with. Kept as bitsets over token ids (and, for
-/// tokens without one, their kind). Most attempts of a rule starting with `the` end here (`the company`)
-/// without running the matcher.
+/// tokens without one, their kind). For a word list, what follows depends on the first token (`the` goes on
+/// with `future` in `the future`, and the atom ends there only if `the` alone is a phrase):
+/// ``CompiledLanguage`` combines these bits with the list's phrases per token. Most attempts of a rule
+/// starting with `the` end here (`the company`) without running the matcher.
 struct SecondTokenFilter: Sendable {
     struct FirstAtom: Sendable {
         enum Kind: UInt8, Sendable { case literal, list, builtin }
         var kind: Kind
         /// literal: token id; list: list index; builtin: index in ``Builtin/table``.
         var a: Int32
-        /// The match may end after this atom's first token: no test on the next one.
+        /// The pattern may end after this atom (for a list, when the phrase is one token): no test on the next one.
         var always: Bool
         /// Bits of the possible second tokens in `bits[offset ..< offset + words]`.
         var offset: Int
@@ -531,11 +551,9 @@ struct SecondTokenFilter: Sendable {
             switch atoms[a] {
             case let .literal(k): fa.a = vocab.id(of: k)
             case let .list(n):
+                // Phrases of several tokens continue inside the list: that depends on the first token, and
+                // `CompiledLanguage` adds it per token (the bits here are the tokens after the whole atom).
                 fa.kind = .list; fa.a = listIndex[n] ?? -1
-                // Phrases of several tokens continue inside the list.
-                for k in lang.lists[n]?.firstKeys ?? [String: [WordList.Entry]]().keys {
-                    for e in lang.lists[n]!.byFirstKey[k]! where e.keys.count > 1 { set(Int(vocab.id(of: e.keys[1]))) }
-                }
             case let .builtin(b):
                 fa.kind = .builtin; fa.a = Int32(Builtin.table.firstIndex(of: b)!)
                 switch b {
