@@ -160,10 +160,11 @@ final class CompiledLanguage: Sendable {
     /// 1 where `candidates` is not empty: the scan's first test, one byte per id and kind.
     let triggers: [UInt8]
     /// A candidate rule at a token whose first-token test passed: the rule, and the index of the set in `nextBits`
+    /// (a set of every token and the end of the text when any next token will do)
     /// of the tokens allowed after it (the union over its first atoms that accept the token), -1: any.
     struct Cand: Sendable { var rule: Int32; var bits: Int32 }
-    /// A token's candidates `slotCands[start ..< start + count]`, and the union of their `bits` (-1: one of
-    /// them allows any next token), which rejects most tokens in one test.
+    /// A token's candidates `slotCands[start ..< start + count]`, and the union of their `bits`, which rejects
+    /// most tokens in one test (a set of every token when one of them allows any; of none without candidates).
     struct SlotRange: Sendable { var start: Int32; var count: Int32; var union: Int32 }
     /// `candidates` with the first-token tests of ``SecondTokenFilter`` done ahead of time: for a token
     /// with an id, `slotCands[slotRanges[id * kindCount + kind]]`; without one, `unknownRanges[kind]`, or
@@ -176,6 +177,8 @@ final class CompiledLanguage: Sendable {
     /// `nextBits[u * nextWords ..< (u + 1) * nextWords]` is set. A token's tests then read one short row.
     let nextBits: [UInt64]
     let nextWords: Int
+    /// The row of `nextBits` standing for the end of the text (only the set of every token has it).
+    let endRow: Int
     let sinceBefore: Int32, sinceAfter: Int32
     /// How far past a match the tense heuristic's word lists can reach.
     let tenseReach: Int
@@ -429,18 +432,30 @@ final class CompiledLanguage: Sendable {
         var unknownRanges: [SlotRange] = []
         for kind in kinds { unknownRanges.append(firstPass(unknown[Int(kind.rawValue)], id: -1, kind: kind, digits: 0)) }
         for digits in 0...15 { unknownRanges.append(firstPass(unknown[Int(Token.Kind.number.rawValue)], id: -1, kind: .number, digits: digits)) }
-        self.slotRanges = slotRanges
-        self.unknownRanges = unknownRanges
+        // Two more sets for a branch-free scan: one holding every token (and the end of the text), one none.
+        let allSet = setIndex([UInt64](repeating: ~0, count: words))
+        let noneSet = setIndex([UInt64](repeating: 0, count: words))
+        func fixed(_ r: SlotRange) -> SlotRange {
+            var r = r
+            r.union = r.count == 0 ? noneSet : r.union < 0 ? allSet : r.union
+            return r
+        }
+        self.slotRanges = slotRanges.map(fixed)
+        self.unknownRanges = unknownRanges.map(fixed)
+        for i in slotCands.indices where slotCands[i].bits < 0 { slotCands[i].bits = allSet }
         self.slotCands = slotCands
         let sets = slotBits.count / max(words, 1)
         let nextWords = max(1, (sets + 63) / 64)
         let rows = vocab.count + CompiledLanguage.kindCount
-        var nextBits = [UInt64](repeating: 0, count: rows * nextWords)
+        var nextBits = [UInt64](repeating: 0, count: (rows + 1) * nextWords)
         for k in 0..<sets {
             for u in 0..<rows where slotBits[k * words + u >> 6] & (1 << UInt64(u & 63)) != 0 {
                 nextBits[u * nextWords + k >> 6] |= 1 << UInt64(k & 63)
             }
         }
+        // The row after the last token: only the set of every token.
+        nextBits[rows * nextWords + Int(allSet) >> 6] |= 1 << UInt64(Int(allSet) & 63)
+        self.endRow = rows
         self.nextBits = nextBits
         self.nextWords = nextWords
     }

@@ -55,6 +55,7 @@ struct TaggingRun {
     mutating func collect(_ L: CompiledLanguage) {
         let lang = L.source
         let n = v.count
+        guard n > 0 else { return }
         L.nodes.withUnsafeBufferPointer { nodes in
             L.kids.withUnsafeBufferPointer { kids in
                 L.slotCands.withUnsafeBufferPointer { slotCands in
@@ -73,30 +74,39 @@ struct TaggingRun {
                     let kindCount = CompiledLanguage.kindCount
                     let nextWords = L.nextWords
                     let toks = v.toks
-                    for pos in 0..<n {
+                    let endRow = L.endRow * nextWords
+                    @inline(__always) func slot(_ t: STok) -> CompiledLanguage.SlotRange {
+                        if t.id >= 0 { return slotRanges[Int(t.id) * kindCount + Int(t.kind.rawValue)] }
+                        if t.kind == .number { return unknownRanges[kindCount + Swift.min(Int(t.kLen), 15)] }
+                        return unknownRanges[Int(t.kind.rawValue)]
+                    }
+                    @inline(__always) func row(_ t: STok) -> Int {
+                        (t.id >= 0 ? Int(t.id) : vocabCount + Int(t.kind.rawValue)) * nextWords
+                    }
+                    @inline(__always) func has(_ row: Int, _ set: Int32) -> Int {
+                        Int(truncatingIfNeeded: (bits[row + Int(set) >> 6] >> UInt64(set & 63)) & 1)
+                    }
+                    // First, without branches on the outcome, the positions where some rule passes the union test
+                    // of its token and the next; then the rules at those positions, in order.
+                    let hits = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+                    defer { hits.deallocate() }
+                    var hitCount = 0
+                    var previous = slot(toks[0]).union
+                    for pos in 1..<Swift.max(n, 1) {
                         let t = toks[pos]
-                        let r: CompiledLanguage.SlotRange
-                        if t.id >= 0 {
-                            r = slotRanges[Int(t.id) * kindCount + Int(t.kind.rawValue)]
-                        } else if t.kind == .number {
-                            r = unknownRanges[kindCount + Swift.min(Int(t.kLen), 15)]
-                        } else {
-                            r = unknownRanges[Int(t.kind.rawValue)]
-                        }
-                        if r.count == 0 { continue }
-                        // The row of the token after this one, for the rules' second-token filters.
-                        guard pos + 1 < n || r.union < 0 else { continue }
-                        var row = 0
-                        if pos + 1 < n {
-                            let u = toks[pos + 1]
-                            row = (u.id >= 0 ? Int(u.id) : vocabCount + Int(u.kind.rawValue)) * nextWords
-                        }
-                        if r.union >= 0, bits[row + Int(r.union) >> 6] & (1 << UInt64(r.union & 63)) == 0 { continue }
+                        hits[hitCount] = Int32(pos - 1)
+                        hitCount &+= has(row(t), previous)
+                        previous = slot(t).union
+                    }
+                    hits[hitCount] = Int32(n - 1)
+                    hitCount &+= has(endRow, previous)
+                    for h in 0..<hitCount {
+                        let pos = Int(hits[h])
+                        let r = slot(toks[pos])
+                        let next = pos + 1 < n ? row(toks[pos + 1]) : endRow
                         for ci in Int(r.start)..<Int(r.start + r.count) {
                             let c = slotCands[ci]
-                            if c.bits >= 0 {
-                                if pos + 1 >= n || bits[row + Int(c.bits) >> 6] & (1 << UInt64(c.bits & 63)) == 0 { continue }
-                            }
+                            if has(next, c.bits) == 0 { continue }
                             let ri = c.rule
                             let rule = L.rules[Int(ri)]
                             matcher.reset()

@@ -66,7 +66,25 @@ enum ByteScanner {
     static func scan(_ p: UnsafeBufferPointer<UInt8>, vocab: Vocabulary, into toks: inout [STok], arena: inout [UInt8]) {
         let n = p.count
         guard n > 0, let base = p.baseAddress else { return }
-        toks.reserveCapacity(n / 5 + 1)
+        // Tokens go to a buffer of our own (an `Array.append` a token is a call), copied to `toks` at the end.
+        var capacity = n / 5 + 16, count = 0
+        var buf = UnsafeMutablePointer<STok>.allocate(capacity: capacity)
+        defer {
+            toks.append(contentsOf: UnsafeBufferPointer(start: buf, count: count))
+            buf.deallocate()
+        }
+        @inline(__always) func push(_ t: STok) {
+            if count == capacity {
+                let bigger = UnsafeMutablePointer<STok>.allocate(capacity: capacity * 2)
+                bigger.moveInitialize(from: buf, count: count)
+                buf.deallocate()
+                buf = bigger
+                capacity *= 2
+            }
+            (buf + count).initialize(to: t)
+            count += 1
+        }
+        let punctIDs = vocab.asciiIDs
         let maxLen = vocab.maxLength
         asciiClass.withUnsafeBufferPointer { cls in
             var i = 0
@@ -151,18 +169,18 @@ enum ByteScanner {
                         let key = String(view).lowercased()
                         t = withArenaKey(t, key, &arena, vocab)
                     }
-                    toks.append(t)
+                    push(t)
                 } else {
                     // One punctuation or Han scalar.
                     let kind: Token.Kind = k == 4 ? .han : .punct
                     var t = STok(start: sc, end: sc + 1, bStart: UInt32(i), bEnd: UInt32(i + clen), kStart: UInt32(i),
                                  id: -1, kLen: 1, kind: kind, flags: space ? STok.space : 0)
                     if b < 0x80 {
-                        t.id = vocab.lookup(base + i, 1, hash: Vocabulary.mix(Vocabulary.seed, b), lower: false)
+                        t.id = punctIDs[Int(b)]
                     } else {
                         t = withArenaKey(t, String(Character(Tokenizer.fold(c))), &arena, vocab)
                     }
-                    toks.append(t)
+                    push(t)
                     i += clen
                     sc += 1
                 }

@@ -43,6 +43,9 @@ final class Vocabulary: Sendable {
         self.bytes = bytes
         self.offsets = offsets
         self.slots = slots
+        var asciiIDs = [Int32](repeating: -1, count: 128)
+        for (id, k) in keys.enumerated() where k.utf8.count == 1 && k.utf8.first! < 0x80 { asciiIDs[Int(k.utf8.first!)] = Int32(id) }
+        self.asciiIDs = asciiIDs
         self.filter = filter
         self.mask = size - 1
         self.maxLength = maxLength
@@ -52,6 +55,9 @@ final class Vocabulary: Sendable {
     @inline(__always) static func mix(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
 
     var count: Int { keys.count }
+
+    /// The id of each one-byte ASCII key (the key is the byte as written, not lower-cased), -1 for none.
+    let asciiIDs: [Int32]
 
     @inline(__always) static func filterIndex(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> (64 - UInt64(filterBits))) }
 
