@@ -180,7 +180,9 @@ public struct CorpusReader: Sendable {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
-        let chunk = 1 << 20
+        // A buffer the size of the file (one more byte sees the end in one read), at most 1 MiB: zeroing a 1 MiB
+        // buffer for every small file cost more than reading it.
+        let chunk = min(1 << 20, max(Int(info.st_size) + 1, 4096))
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {
             let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunk) }

@@ -31,10 +31,22 @@ enum DatelineDetector {
     static let keywords = ["published", "updated", "posted", "date", "发布时间", "发表时间", "更新时间", "发布于", "发表于",
                            "发布日期", "日期", "时间"].map { Array($0.unicodeScalars) }
 
+    /// The first scalar of each keyword.
+    static let keywordFirsts: [Unicode.Scalar] = Array(Set(keywords.compactMap(\.first))).sorted()
+
     /// The first dateline in the text's opening lines; a `Published`/`Posted` one wins over an `Updated` one.
     /// `start` skips a leading region (the front matter of a plain-text file); the window counts from there.
     static func detect(in text: String, from start: Int = 0) -> Dateline? {
-        let s = Array(text.unicodeScalars.dropFirst(start).prefix(4 * windowScalars + 2000))
+        // The scalars from `start`, at most `4 * windowScalars + 2000` of them, in one pass.
+        let limit = 4 * windowScalars + 2000
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(min(limit, text.utf8.count))
+        var skipped = 0
+        for c in text.unicodeScalars {
+            if skipped < start { skipped += 1; continue }
+            if s.count == limit { break }
+            s.append(c)
+        }
         guard let found = detect(s) else { return nil }
         return Dateline(day: found.day, match: (found.match.lowerBound + start)..<(found.match.upperBound + start),
                         metadata: (found.metadata.lowerBound + start)..<(found.metadata.upperBound + start))
@@ -99,6 +111,9 @@ enum DatelineDetector {
                     return (d, isUpdate)
                 }
             }
+            // A bare date is matched from `i` to at most the end of the line, so the rest of the line is at least
+            // `i` long: past the slack, none can qualify.
+            guard !prose, i <= max(bareNumericSlack, bareMonthNameSlack) else { continue }
             let previous: Unicode.Scalar = i == 0 ? " " : line[i - 1]
             if DateStringParser.digitValue(line[i]) != nil, !"/-.:".unicodeScalars.contains(previous) {
                 if !prose, let m = DateStringParser.numeric(line, at: i) ?? DateStringParser.chinese(line, at: i),
@@ -120,6 +135,10 @@ enum DatelineDetector {
     /// A dateline keyword at `i` (case-insensitive, ending at a word boundary): the index after it and
     /// whether it is "updated"/"更新时间".
     private static func keyword(_ line: [Unicode.Scalar], at i: Int) -> (Int, Bool)? {
+        // Only a keyword starting with this (lower-cased) scalar can match here.
+        let x = line[i]
+        let first = DateStringParser.isASCIILetter(x) ? Unicode.Scalar(x.value | 0x20)! : x
+        guard keywordFirsts.contains(first) else { return nil }
         for (k, word) in keywords.enumerated() {
             guard i + word.count <= line.count else { continue }
             var same = true

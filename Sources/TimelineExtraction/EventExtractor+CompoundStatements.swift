@@ -45,7 +45,7 @@ extension EventExtractor {
         var end = that + 4
         while end < sentence.upperBound, !".;!?".unicodeScalars.contains(s[end]) { end += 1 }
         let secondPart = s.string((that + 4)..<end).trimmingCharacters()
-        guard firstPart.split(separator: " ").count >= 2, secondPart.split(separator: " ").count >= 3 else { return nil }
+        guard firstPart.spaceWordCount() >= 2, secondPart.spaceWordCount() >= 3 else { return nil }
         let first = resolvePronouns(titles.finish(firstPart), document: document, in: s, scratch: scratch)
         let second = resolvePronouns(titles.finish(secondPart), document: document, in: s, scratch: scratch)
         mentions[index].title = first
@@ -68,7 +68,9 @@ extension EventExtractor {
         let m = mentions[index]
         // Where each cue first occurs before the date, found in one pass.
         let firstAt = lexicon.index.cueFinder.firstOffsets(in: lower, from: sentence.lowerBound, to: m.dateSpan.lowerBound)
-        for (j, prepared) in lexicon.index.cues.enumerated() {
+        let cues = lexicon.index.cues
+        for j in firstAt.indices where firstAt[j] >= 0 {
+            let prepared = cues[j]
             let cue = prepared.cue
             guard cue.en != nil, cue.direction != .forwardFromCue,
                   let type = RelationType(rawValue: cue.type), type != .partOf else { continue }
@@ -91,7 +93,7 @@ extension EventExtractor {
             while farEnd < sentence.upperBound, !",;:.".unicodeScalars.contains(s[farEnd]) { farEnd += 1 }
             // A sentence-initial cue ("In response to the embargo in December 2022, exporters turned east"):
             // the near side is the main clause after the date's clause.
-            if near.split(separator: " ").count < 2, farEnd < sentence.upperBound, s[farEnd] == "," {
+            if near.spaceWordCount() < 2, farEnd < sentence.upperBound, s[farEnd] == "," {
                 var end = farEnd + 1
                 while end < sentence.upperBound, !";.".unicodeScalars.contains(s[end]) { end += 1 }
                 near = resolvePronouns(s.string((farEnd + 1)..<end).trimmingCharacters(), document: document, in: s,
@@ -111,7 +113,7 @@ extension EventExtractor {
             }
             let nearType = lexicon.eventType(of: near)
             let farType = lexicon.eventType(of: s.string((at + needle.count)..<farEnd))
-            guard near.split(separator: " ").count >= 2, nearType != "event", nearType != farType else { continue }
+            guard near.spaceWordCount() >= 2, nearType != "event", nearType != farType else { continue }
             mentions[index].type = farType
             var other = m
             other.title = titles.finish(near)

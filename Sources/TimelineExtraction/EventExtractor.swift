@@ -21,7 +21,7 @@ public struct EventExtractor: Sendable {
     }
 
     public func extract(_ document: SourceDocument) -> DocumentExtraction {
-        let s = Array(document.text.unicodeScalars)
+        let s = TextSearch.scalars(document.text)
         let scratch = DocumentScratch(s)
         let timexes = tagger.tag(document.text, dct: document.date, language: .auto)
             .filter { anchorsEvent($0, in: s, document: document, scratch: scratch) }
@@ -196,19 +196,19 @@ public struct EventExtractor: Sendable {
         }
         guard ascii else { return " " + s.string(i..<offset).lowercased().collapsingSpaces().trimmingCharacters() }
         // ASCII: lower-case, collapse whitespace runs to one space and trim, scalar by scalar.
-        var out = String.UnicodeScalarView()
-        out.append(" ")
+        var out: [UInt8] = [0x20]
+        out.reserveCapacity(offset - i + 1)
         var pendingSpace = false, emitted = false
         for c in s[i..<offset] {
             if c == " " || c.value &- 0x09 < 5 {
                 pendingSpace = emitted
             } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(TextSearch.lower(c))
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(UInt8(TextSearch.lower(c).value))
                 emitted = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Quotes
@@ -239,7 +239,7 @@ public struct EventExtractor: Sendable {
         let dateInSeg = (t.start - segment.lowerBound)..<(t.end - segment.lowerBound)
         var (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
         if language == "en" { title = resolvePronouns(title, document: document, in: s, scratch: scratch) }
-        let found = lexicon.entities(in: quote)
+        let found = lexicon.entities(inScalars: seg)
         var actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
         // A title whose pronoun subject was named ("China and Russia took part in drills") names actors too.
         for e in lexicon.entities(in: title) where e.entity.kind == .actor && !actors.contains(e.entity.name) {
@@ -278,8 +278,8 @@ public struct EventExtractor: Sendable {
             // The first occurrence of every cue in each region, in one pass per region.
             let inHead = finder.firstOffsets(in: s, from: head.lowerBound, to: head.upperBound)
             let inBetween = finder.firstOffsets(in: s, from: between.lowerBound, to: between.upperBound)
-            for (j, prepared) in cues.enumerated() {
-                let cue = prepared.cue
+            for j in cues.indices where inHead[j] >= 0 || inBetween[j] >= 0 {
+                let cue = cues[j].cue
                 let region = cue.direction == .forwardFromCue ? head : between
                 let found = cue.direction == .forwardFromCue ? inHead[j] : inBetween[j]
                 guard region.lowerBound < region.upperBound, found >= 0 else { continue }
@@ -316,15 +316,17 @@ public struct EventExtractor: Sendable {
         let index = lexicon.index
         // Where each cue first occurs (English: as a whole word), found in one pass.
         let firstAt = index.cueFinderLongestFirst.firstOffsets(in: lowered)
-        for (j, prepared) in index.cuesLongestFirst.enumerated() where prepared.cue.direction != .forwardFromCue {
+        // Only the cues found, in the same order (not copying the others).
+        for j in firstAt.indices where firstAt[j] >= 0 {
+            let prepared = index.cuesLongestFirst[j]
+            guard prepared.cue.direction != .forwardFromCue else { continue }
             let cue = prepared.cue
             let needle = prepared.scalars
-            guard firstAt[j] >= 0 else { continue }
             let at = firstAt[j]
             // Before the cue, the anaphor opens the cue's clause ("..., this pressure promoted"), so that a
             // relative pronoun ("a flight that prompted") does not count.
             var clauseStart = at
-            while clauseStart > 0, !",;:，；：".unicodeScalars.contains(lowered[clauseStart - 1]) { clauseStart -= 1 }
+            while clauseStart > 0, !EventExtractor.clausePunctuation.contains(lowered[clauseStart - 1]) { clauseStart -= 1 }
             var before = lowered.string(clauseStart..<at).trimmingCharacters()
             // "In 1987 this exercise led to": the date and its preposition do not count as the clause opening.
             if let r = TextSearch.range(of: cur.dateText.lowercased(), in: before) {
@@ -338,7 +340,7 @@ public struct EventExtractor: Sendable {
             let after = lowered.string((at + needle.count)..<min(lowered.count, at + needle.count + 30))
             let afterWords = after.split(whereSeparator: { !$0.isLetter && $0 != "-" }).prefix(3).map(String.init)
             let firstWords = cue.zh != nil ? String(before.prefix(3))
-                : before.split(separator: " ").prefix(before.split(separator: " ").count > 4 ? 0 : 1).joined(separator: " ")
+                : before.spaceSplit().prefix(before.spaceWordCount() > 4 ? 0 : 1).joined(separator: " ")
             let anaphorBefore = hasAnaphor(firstWords, zh: cue.zh != nil)
             var anaphorAfter = hasAnaphor(afterWords.joined(separator: " "), zh: cue.zh != nil)
             var antecedent = current - 1
@@ -385,12 +387,14 @@ public struct EventExtractor: Sendable {
         let lowered = cur.quote.lowercased()
         let scalars = Array(lowered.unicodeScalars)
         let simple = TextSearch.isSimple(scalars)
-        for ref in lexicon.definiteReferences {
+        let index = lexicon.index
+        // Which of the simple phrases occur, in one pass.
+        let occurs = simple ? index.definiteFinder.found(in: scalars) : []
+        for (j, ref) in lexicon.definiteReferences.enumerated() {
             guard let phrase = ref.en ?? ref.zh else { continue }
-            let needle = Array(phrase.unicodeScalars)
             // On simple text a literal search finds what Foundation's `contains` finds, without bridging.
-            if simple, !needle.isEmpty, TextSearch.isSimple(needle) {
-                guard TextSearch.containsLiteral(needle, in: scalars) else { continue }
+            if simple, index.definiteSimple[j] {
+                guard occurs[j] else { continue }
             } else {
                 guard lowered.contains(phrase) else { continue }
             }
@@ -404,8 +408,31 @@ public struct EventExtractor: Sendable {
         return nil
     }
 
+    static let clausePunctuation = Array(",;:，；：".unicodeScalars)
+
     func hasAnaphor(_ text: String, zh: Bool) -> Bool {
         if zh { return lexicon.anaphors.zh.contains { text.contains($0) } }
+        // ASCII: the words (letter runs) as bytes, searched literally for the anaphors, which is what Foundation's
+        // `contains` finds when the anaphors are simple text too.
+        let phrases = lexicon.index.spacedAnaphors
+        if phrases.simple, text.isASCII {
+            var words: [UInt8] = [0x20]
+            var inWord = false, any = false
+            for b in text.utf8 {
+                if (b | 0x20) &- 0x61 < 26 {
+                    if !inWord, any { words.append(0x20) }
+                    words.append(b)
+                    inWord = true
+                    any = true
+                } else {
+                    inWord = false
+                }
+            }
+            words.append(0x20)
+            if !any { words.append(0x20) }
+            let hay = words.map { Unicode.Scalar($0) }
+            return phrases.finder.any(in: hay)
+        }
         let words = " " + text.split(whereSeparator: { !$0.isLetter }).joined(separator: " ") + " "
         return lexicon.anaphors.en.contains { words.contains(" " + $0 + " ") }
     }

@@ -78,13 +78,13 @@ public struct Lexicon: Sendable {
         public var types: [String]
     }
 
-    public var definiteReferences: [DefiniteReference]
+    public var definiteReferences: [DefiniteReference] { didSet { prepared = LexiconIndex(self) } }
     /// Sentence openers that make an event one of a set stated before ("One of the ...").
     public var partitiveOpeners: IgnoredPhrases
     /// Cues whose object names the actors of the event made possible ("an opportunity for X and Y").
     public var enablingCues: IgnoredPhrases { didSet { prepared = LexiconIndex(self) } }
     /// Words that refer back to an earlier event (`this`, `that`, `此`).
-    public var anaphors: IgnoredPhrases
+    public var anaphors: IgnoredPhrases { didSet { prepared = LexiconIndex(self) } }
     public var titleRules: TitleRules { didSet { prepared = LexiconIndex(self) } }
     /// Every alias of every entity, indexed by its first character.
     let aliasIndex: AliasIndex
@@ -140,40 +140,61 @@ public struct Lexicon: Sendable {
     /// One pass over the text: at each word start (English) or character (Chinese) only the aliases beginning
     /// with that character are compared, so the cost does not grow with the size of the lexicon.
     public func entities(in text: String, nounsOnly: Bool = false) -> [(entity: Entity, offset: Int)] {
-        let scalars = Array(text.unicodeScalars)
+        entities(inScalars: TextSearch.scalars(text), nounsOnly: nounsOnly)
+    }
+
+    /// ``entities(in:nounsOnly:)`` of the text made of `scalars`.
+    func entities(inScalars scalars: [Unicode.Scalar], nounsOnly: Bool = false) -> [(entity: Entity, offset: Int)] {
+        // Locals, so that the matcher below does not copy the whole lexicon.
+        let aliasIndex = self.aliasIndex
         // Every alias occurrence, then the longest wins: 印度尼西亚 is Indonesia, not also India; a compound alias
         // (中俄) names all its entities at once.
         var matches: [(entity: Int, start: Int, end: Int)] = []
-        var i = 0
         let n = scalars.count
-        func check(_ candidates: [AliasIndex.Alias], at i: Int, wordStart: Bool) {
-            for a in candidates {
-                if a.isAdjective && nounsOnly { continue }
-                if a.wholeWord && !wordStart && TextSearch.isWordScalar(a.scalars[0]) { continue }
-                let end = i + a.scalars.count
-                guard end <= n else { continue }
-                var k = 1
-                while k < a.scalars.count && scalars[i + k] == a.scalars[k] { k += 1 }
-                guard k == a.scalars.count else { continue }
-                if a.wholeWord, end < n, TextSearch.isWordScalar(scalars[end]),
-                   TextSearch.isWordScalar(a.scalars[a.scalars.count - 1]) { continue }
-                matches.append((a.entity, i, end))
+        let flat = aliasIndex.flatScalars
+        scalars.withUnsafeBufferPointer { h in
+            func check(_ candidates: UnsafeBufferPointer<AliasIndex.FlatAlias>, at i: Int, wordStart: Bool) {
+                for a in candidates {
+                    if a.isAdjective && nounsOnly { continue }
+                    if a.wholeWord && !wordStart && a.firstIsWord { continue }
+                    let end = i + a.count
+                    guard end <= n else { continue }
+                    var k = 1
+                    while k < a.count && h[i + k] == flat[a.start + k] { k += 1 }
+                    guard k == a.count else { continue }
+                    if a.wholeWord, end < n, TextSearch.isWordScalar(h[end]), a.lastIsWord { continue }
+                    matches.append((a.entity, i, end))
+                }
             }
-        }
-        // The same comparisons as trying every alias that starts with the character, in the index's order; those
-        // that must start a word are only tried where one starts.
-        while i < n {
-            let c = scalars[i]
-            let wordStart = i == 0 || !TextSearch.isWordScalar(scalars[i - 1])
-            if c.value < 128 {
-                let has = aliasIndex.asciiHas[Int(c.value)]
-                if wordStart, has & 1 != 0 { check(aliasIndex.ascii[Int(c.value)].wordStart, at: i, wordStart: true) }
-                if has & 2 != 0 { check(aliasIndex.ascii[Int(c.value)].anywhere, at: i, wordStart: wordStart) }
-            } else if let lists = aliasIndex.other[c] {
-                if wordStart, !lists.wordStart.isEmpty { check(lists.wordStart, at: i, wordStart: true) }
-                if !lists.anywhere.isEmpty { check(lists.anywhere, at: i, wordStart: wordStart) }
+            aliasIndex.asciiWordStart.withUnsafeBufferPointer { wordList in
+            aliasIndex.asciiAnywhere.withUnsafeBufferPointer { anyList in
+                let wordBounds = aliasIndex.asciiWordStartBounds, anyBounds = aliasIndex.asciiAnywhereBounds
+                // The same comparisons as trying every alias that starts with the character, in the index's order;
+                // those that must start a word are only tried where one starts.
+                var i = 0
+                while i < n {
+                    let c = h[i]
+                    let wordStart = i == 0 || !TextSearch.isWordScalar(h[i - 1])
+                    if c.value < 128 {
+                        let v = Int(c.value)
+                        if wordStart, wordBounds[v] < wordBounds[v + 1] {
+                            check(UnsafeBufferPointer(rebasing: wordList[wordBounds[v]..<wordBounds[v + 1]]), at: i, wordStart: true)
+                        }
+                        if anyBounds[v] < anyBounds[v + 1] {
+                            check(UnsafeBufferPointer(rebasing: anyList[anyBounds[v]..<anyBounds[v + 1]]), at: i, wordStart: wordStart)
+                        }
+                    } else if let lists = aliasIndex.otherFlat[c] {
+                        if wordStart, !lists.wordStart.isEmpty {
+                            lists.wordStart.withUnsafeBufferPointer { check($0, at: i, wordStart: true) }
+                        }
+                        if !lists.anywhere.isEmpty {
+                            lists.anywhere.withUnsafeBufferPointer { check($0, at: i, wordStart: wordStart) }
+                        }
+                    }
+                    i += 1
+                }
             }
-            i += 1
+            }
         }
         var first: [Int: Int] = [:]   // entity index -> first offset
         for m in matches {
@@ -184,6 +205,7 @@ public struct Lexicon: Sendable {
             if inside { continue }
             if first[m.entity].map({ m.start < $0 }) ?? true { first[m.entity] = m.start }
         }
+        let entities = self.entities
         return first.map { (entities[$0.key], $0.value) }.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }
     }
 
@@ -195,7 +217,9 @@ public struct Lexicon: Sendable {
         let lowered = text.lowercased()
         var scalars = Array(lowered.unicodeScalars)
         if index.ignoredSimple && TextSearch.isSimple(scalars) {
-            // Literal removal finds exactly what Foundation's search finds on such text.
+            // Literal removal finds exactly what Foundation's search finds on such text. When no phrase occurs,
+            // none is removed (and no removal can make another one appear).
+            if !index.ignoredFinder.any(in: scalars) { return index.bestType(scalars) }
             for phrase in index.ignored where !phrase.isEmpty {
                 scalars = TextSearch.replacingLiteral(phrase, with: [" "], in: scalars)
             }
@@ -234,6 +258,27 @@ final class AliasIndex: Sendable {
     let asciiHas: [UInt8]
     let other: [Unicode.Scalar: Lists]
 
+    /// An alias as plain values (its scalars at `flatScalars[start..<start + count]`), so that the matcher reads
+    /// the tables without reference counting.
+    struct FlatAlias: Sendable {
+        var entity: Int
+        var start: Int
+        var count: Int
+        var wholeWord: Bool
+        var isAdjective: Bool
+        var firstIsWord: Bool
+        var lastIsWord: Bool
+    }
+    let flatScalars: [Unicode.Scalar]
+    /// `ascii[c].wordStart` for every ASCII `c`, concatenated: `asciiWordStart[asciiWordStartBounds[c]..<asciiWordStartBounds[c + 1]]`.
+    let asciiWordStart: [FlatAlias]
+    let asciiWordStartBounds: [Int]
+    /// `ascii[c].anywhere` likewise.
+    let asciiAnywhere: [FlatAlias]
+    let asciiAnywhereBounds: [Int]
+    /// `other`, flat.
+    let otherFlat: [Unicode.Scalar: (wordStart: [FlatAlias], anywhere: [FlatAlias])]
+
     init(_ entities: [Lexicon.Entity]) {
         var byFirst: [Unicode.Scalar: [Alias]] = [:]
         var ascii = [Lists](repeating: Lists(), count: 128)
@@ -267,5 +312,31 @@ final class AliasIndex: Sendable {
         self.ascii = ascii
         self.asciiHas = asciiHas
         self.other = other
+        // The flat tables, in the same orders.
+        var flat: [Unicode.Scalar] = []
+        func flatten(_ aliases: [Alias]) -> [FlatAlias] {
+            aliases.map { a in
+                defer { flat += a.scalars }
+                return FlatAlias(entity: a.entity, start: flat.count, count: a.scalars.count, wholeWord: a.wholeWord,
+                                 isAdjective: a.isAdjective, firstIsWord: TextSearch.isWordScalar(a.scalars[0]),
+                                 lastIsWord: TextSearch.isWordScalar(a.scalars[a.scalars.count - 1]))
+            }
+        }
+        var wordStart: [FlatAlias] = [], anywhere: [FlatAlias] = []
+        var wordBounds = [0], anyBounds = [0]
+        for lists in ascii {
+            wordStart += flatten(lists.wordStart)
+            anywhere += flatten(lists.anywhere)
+            wordBounds.append(wordStart.count)
+            anyBounds.append(anywhere.count)
+        }
+        var otherFlat: [Unicode.Scalar: (wordStart: [FlatAlias], anywhere: [FlatAlias])] = [:]
+        for (key, lists) in other { otherFlat[key] = (flatten(lists.wordStart), flatten(lists.anywhere)) }
+        asciiWordStart = wordStart
+        asciiAnywhere = anywhere
+        asciiWordStartBounds = wordBounds
+        asciiAnywhereBounds = anyBounds
+        self.otherFlat = otherFlat
+        flatScalars = flat
     }
 }

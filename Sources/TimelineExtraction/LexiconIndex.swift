@@ -36,6 +36,8 @@ final class LexiconIndex: Sendable {
     let ignored: [[Unicode.Scalar]]
     /// Whether every ignored phrase is ``TextSearch/isSimple(_:)`` text (so the literal fast path applies).
     let ignoredSimple: Bool
+    /// One-pass search for the ignored phrases.
+    let ignoredFinder: LiteralFinder
     /// The relation cues, in the lexicon's order and sorted longest first (stably, as the finders always did).
     let cues: [Cue]
     let cuesLongestFirst: [Cue]
@@ -44,6 +46,9 @@ final class LexiconIndex: Sendable {
     let cueFinderLongestFirst: CueFinder
     /// The title rules' leading fillers, longest first, each with a space and with a comma after it.
     let fillersLongestFirst: [(String, String, String)]
+    /// The ASCII ones of them as bytes, with a space and with a comma after each (compared with lower-cased text,
+    /// so a filler with a capital never matches, as before).
+    let asciiFillersLongestFirst: [([UInt8], [UInt8])]
     let datePrepositions: Set<String>
     /// Title-rule cues with the spaces the date filters compare them with.
     let comparisonCues: [String]
@@ -53,6 +58,12 @@ final class LexiconIndex: Sendable {
     let conditionalCuePhrases: TextSearch.PhraseSet
     let stampMarkers: TextSearch.PhraseSet
     let enablingCues: (en: TextSearch.PhraseSet, zh: TextSearch.PhraseSet)
+    /// The English anaphors with a space on each side, as ``EventExtractor/hasAnaphor(_:zh:)`` looks for them.
+    let spacedAnaphors: TextSearch.PhraseSet
+    /// The definite references' phrases (English, else Chinese; empty when neither), whether each is non-empty
+    /// simple text, and a one-pass finder for them.
+    let definiteSimple: [Bool]
+    let definiteFinder: LiteralFinder
 
     init(_ lexicon: Lexicon) {
         var triggers = TriggerTables()
@@ -68,12 +79,16 @@ final class LexiconIndex: Sendable {
         otherWordTriggers = triggers.otherWordTriggers
         ignored = (lexicon.ignoredPhrases.en + lexicon.ignoredPhrases.zh).map { Array($0.unicodeScalars) }
         ignoredSimple = ignored.allSatisfy { TextSearch.isSimple($0) }
+        ignoredFinder = LiteralFinder(ignored)
         cues = lexicon.relationCues.map { Cue(cue: $0, scalars: Array(($0.en ?? $0.zh ?? "").unicodeScalars)) }
         let sorted = lexicon.relationCues.sorted { ($0.en ?? $0.zh ?? "").count > ($1.en ?? $1.zh ?? "").count }
         cuesLongestFirst = sorted.map { Cue(cue: $0, scalars: Array(($0.en ?? $0.zh ?? "").unicodeScalars)) }
         cueFinder = CueFinder(cues)
         cueFinderLongestFirst = CueFinder(cuesLongestFirst)
         fillersLongestFirst = lexicon.titleRules.leadingFillers.sorted(by: { $0.count > $1.count }).map { ($0, $0 + " ", $0 + ",") }
+        asciiFillersLongestFirst = fillersLongestFirst.filter { $0.1.isASCII && $0.2.isASCII }.map {
+            (Array($0.1.utf8), Array($0.2.utf8))
+        }
         datePrepositions = Set(lexicon.titleRules.datePrepositions)
         let rules = lexicon.titleRules
         comparisonCues = rules.comparisonCues
@@ -83,6 +98,10 @@ final class LexiconIndex: Sendable {
         conditionalCuePhrases = TextSearch.PhraseSet(conditionalCuesSpaced)
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
         enablingCues = (TextSearch.PhraseSet(lexicon.enablingCues.en), TextSearch.PhraseSet(lexicon.enablingCues.zh))
+        spacedAnaphors = TextSearch.PhraseSet(lexicon.anaphors.en.map { " " + $0 + " " })
+        let definite = lexicon.definiteReferences.map { Array(($0.en ?? $0.zh ?? "").unicodeScalars) }
+        definiteSimple = definite.map { !$0.isEmpty && TextSearch.isSimple($0) }
+        definiteFinder = LiteralFinder(definite)
     }
 
     /// The trigger lists being built.
@@ -173,15 +192,30 @@ struct CueFinder: Sendable {
     var english: [Bool] = []
     /// Cue indices by first scalar (lower-cased for English cues).
     var byFirst: [Unicode.Scalar: [Int]] = [:]
+    /// The same tables flat, for the scan: needles concatenated (`flat[bounds[k]..<bounds[k + 1]]`), and the cues
+    /// with an ASCII first scalar `c` as `asciiItems[asciiStart[c]..<asciiStart[c + 1]]`, in index order.
+    var flat: [Unicode.Scalar] = []
+    var bounds: [Int] = [0]
+    var asciiStart: [Int] = []
+    var asciiItems: [Int] = []
 
     init(_ cues: [LexiconIndex.Cue]) {
+        var ascii = [[Int]](repeating: [], count: 128)
         for (i, c) in cues.enumerated() {
             let en = c.english
             let needle = en ? c.scalars.map(TextSearch.lower) : c.scalars
             needles.append(needle)
             english.append(en)
-            if let first = needle.first { byFirst[first, default: []].append(i) }
+            flat += needle
+            bounds.append(flat.count)
+            if let first = needle.first {
+                byFirst[first, default: []].append(i)
+                if first.value < 128 { ascii[Int(first.value)].append(i) }
+            }
         }
+        asciiStart = [0]
+        for list in ascii { asciiStart.append(asciiStart[asciiStart.count - 1] + list.count) }
+        asciiItems = ascii.flatMap { $0 }
     }
 
     /// For each cue, the offset of its first occurrence in `hay[from..<to]`, or -1.
@@ -190,34 +224,139 @@ struct CueFinder: Sendable {
         var out = [Int](repeating: -1, count: needles.count)
         guard from < end else { return out }
         var left = needles.count
-        func check(_ list: [Int], at i: Int) {
-            for ci in list where out[ci] < 0 {
-                let n = needles[ci]
-                guard i + n.count <= end else { continue }
+        let flat = self.flat, bounds = self.bounds, english = self.english
+        let asciiStart = self.asciiStart, asciiItems = self.asciiItems
+        hay.withUnsafeBufferPointer { hay in
+            func check(_ ci: Int, at i: Int) {
+                guard out[ci] < 0 else { return }
+                let lo = bounds[ci], count = bounds[ci + 1] - lo
+                guard i + count <= end else { return }
                 var k = 0
                 if english[ci] {
-                    while k < n.count, TextSearch.lower(hay[i + k]) == n[k] { k += 1 }
-                    guard k == n.count else { continue }
-                    if i > 0, TextSearch.isWordScalar(n[0]), TextSearch.isWordScalar(hay[i - 1]) { continue }
-                    let after = i + n.count
-                    if after < end, TextSearch.isWordScalar(n[n.count - 1]), TextSearch.isWordScalar(hay[after]) { continue }
+                    while k < count, TextSearch.lower(hay[i + k]) == flat[lo + k] { k += 1 }
+                    guard k == count else { return }
+                    if i > 0, TextSearch.isWordScalar(flat[lo]), TextSearch.isWordScalar(hay[i - 1]) { return }
+                    let after = i + count
+                    if after < end, TextSearch.isWordScalar(flat[lo + count - 1]), TextSearch.isWordScalar(hay[after]) { return }
                 } else {
-                    while k < n.count, hay[i + k] == n[k] { k += 1 }
-                    guard k == n.count else { continue }
+                    while k < count, hay[i + k] == flat[lo + k] { k += 1 }
+                    guard k == count else { return }
                 }
                 out[ci] = i
                 left -= 1
             }
-        }
-        var i = from
-        while i < end, left > 0 {
-            let c = hay[i]
-            let l = TextSearch.lower(c)
-            if let list = byFirst[l] { check(list, at: i) }
-            // Chinese cues are filed under their exact first scalar, which may be a capital.
-            if l != c, let list = byFirst[c] { check(list, at: i) }
-            i += 1
+            var i = from
+            while i < end, left > 0 {
+                let c = hay[i]
+                let l = TextSearch.lower(c)
+                if l.value < 128 {
+                    var p = asciiStart[Int(l.value)]
+                    let q = asciiStart[Int(l.value) + 1]
+                    while p < q { check(asciiItems[p], at: i); p += 1 }
+                    // Chinese cues are filed under their exact first scalar, which may be a capital.
+                    if l != c {
+                        var p = asciiStart[Int(c.value)]
+                        let q = asciiStart[Int(c.value) + 1]
+                        while p < q { check(asciiItems[p], at: i); p += 1 }
+                    }
+                } else if let list = byFirst[l] {
+                    for ci in list { check(ci, at: i) }
+                }
+                i += 1
+            }
         }
         return out
+    }
+}
+
+/// Finds which of a list of needles occur literally (scalar for scalar) in a text, in one pass: at each position
+/// only the needles starting with its scalar are compared. An empty needle never occurs.
+///
+/// The tables are flat arrays (needles concatenated, needle numbers by ASCII first scalar), so the scan reads
+/// them without reference counting.
+struct LiteralFinder: Sendable {
+    let count: Int
+    /// The needles concatenated; needle `k` is `flat[bounds[k]..<bounds[k + 1]]`.
+    let flat: [Unicode.Scalar]
+    let bounds: [Int]
+    /// The needles whose first scalar is the ASCII scalar `c` are `asciiItems[asciiStart[c]..<asciiStart[c + 1]]`.
+    let asciiStart: [Int]
+    let asciiItems: [Int]
+    let other: [Unicode.Scalar: [Int]]
+
+    init(_ needles: [[Unicode.Scalar]]) {
+        count = needles.count
+        flat = needles.flatMap { $0 }
+        var bounds = [0]
+        for n in needles { bounds.append(bounds[bounds.count - 1] + n.count) }
+        self.bounds = bounds
+        var ascii = [[Int]](repeating: [], count: 128)
+        var other: [Unicode.Scalar: [Int]] = [:]
+        for (i, n) in needles.enumerated() {
+            guard let first = n.first else { continue }
+            if first.value < 128 { ascii[Int(first.value)].append(i) } else { other[first, default: []].append(i) }
+        }
+        var start = [0]
+        for list in ascii { start.append(start[start.count - 1] + list.count) }
+        asciiStart = start
+        asciiItems = ascii.flatMap { $0 }
+        self.other = other
+    }
+
+    /// For each needle, whether it occurs in `hay`; with `stopAtFirst`, only until one is found.
+    func found(in hay: [Unicode.Scalar], stopAtFirst: Bool = false) -> [Bool] {
+        var out = [Bool](repeating: false, count: count)
+        scan(hay) { k in
+            out[k] = true
+            return stopAtFirst
+        }
+        return out
+    }
+
+    /// Whether any needle occurs in `hay`.
+    func any(in hay: [Unicode.Scalar]) -> Bool {
+        var any = false
+        scan(hay) { _ in
+            any = true
+            return true
+        }
+        return any
+    }
+
+    /// Calls `hit` once for each needle that occurs (at its first occurrence), until it returns true.
+    @inline(__always) private func scan(_ hay: [Unicode.Scalar], _ hit: (Int) -> Bool) {
+        guard count > 0 else { return }
+        var done = [Bool](repeating: false, count: count)
+        var left = count
+        let flat = self.flat, bounds = self.bounds, asciiStart = self.asciiStart, asciiItems = self.asciiItems
+        hay.withUnsafeBufferPointer { h in
+            let n = h.count
+            func compare(_ k: Int, at i: Int) -> Bool {
+                if done[k] { return false }
+                let lo = bounds[k], len = bounds[k + 1] - lo
+                guard i + len <= n else { return false }
+                var m = 1
+                while m < len && h[i + m] == flat[lo + m] { m += 1 }
+                guard m == len else { return false }
+                done[k] = true
+                left -= 1
+                return hit(k)
+            }
+            var i = 0
+            while i < n, left > 0 {
+                let v = h[i].value
+                if v < 128 {
+                    let a = asciiStart[Int(v)], b = asciiStart[Int(v) + 1]
+                    var p = a
+                    while p < b {
+                        if compare(asciiItems[p], at: i) { return }
+                        p += 1
+                    }
+                } else if let list = other[h[i]] {
+                    for k in list where compare(k, at: i) { return }
+                }
+                i += 1
+            }
+        }
     }
 }

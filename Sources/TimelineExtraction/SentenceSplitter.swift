@@ -10,6 +10,9 @@ public enum SentenceSplitter {
         "etc", "e.g", "i.e", "approx", "est", "fig", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft",
     ]
 
+    /// The length of the longest abbreviation, in scalars.
+    static let abbreviationMaxLength = abbreviations.map { $0.unicodeScalars.count }.max() ?? 0
+
     public static func sentences(in s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
@@ -69,7 +72,9 @@ public enum SentenceSplitter {
 
     static func endsWithAbbreviation(_ s: [Unicode.Scalar], dotAt i: Int) -> Bool {
         var a = i
-        while a > 0, s[a - 1].properties.isAlphabetic || s[a - 1] == "." { a -= 1 }
+        while a > 0, TextSearch.isAlphabetic(s[a - 1]) || s[a - 1] == "." { a -= 1 }
+        // An ASCII word without a dot, longer than every abbreviation and than an initial, is none of them.
+        if i - a > abbreviationMaxLength, !s[a..<i].contains(where: { $0.value >= 0x80 || $0 == "." }) { return false }
         let word = s.string(a..<i).lowercased()
         if word.isEmpty { return false }
         if abbreviations.contains(word) { return true }

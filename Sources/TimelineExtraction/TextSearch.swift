@@ -145,18 +145,21 @@ extension TextSearch {
         guard phrases.simple else { return nil }
         let hay = Array(text.unicodeScalars)
         guard isSimple(hay) else { return nil }
-        return phrases.needles.contains { containsLiteral($0, in: hay) }
+        return phrases.finder.any(in: hay)
     }
 
     /// Phrases prepared for ``mayContain(any:in:)``.
     struct PhraseSet: Sendable {
-        var needles: [[Unicode.Scalar]]
+        let needles: [[Unicode.Scalar]]
         /// Every phrase is non-empty simple text.
-        var simple: Bool
+        let simple: Bool
+        /// One-pass search for all of them.
+        let finder: LiteralFinder
 
         init(_ phrases: [String]) {
             needles = phrases.map { Array($0.unicodeScalars) }
             simple = needles.allSatisfy { !$0.isEmpty && TextSearch.isSimple($0) }
+            finder = LiteralFinder(needles)
         }
     }
 
@@ -238,6 +241,70 @@ extension Array where Element == Unicode.Scalar {
                 }
             }
             return k
+        }
+    }
+}
+
+extension String {
+    /// Whether every UTF-8 byte of the string is ASCII (so that each byte is a scalar, and each character is
+    /// one byte except CR LF).
+    var isASCII: Bool {
+        if let r = utf8.withContiguousStorageIfAvailable({ b in !b.contains { $0 >= 0x80 } }) { return r }
+        return !utf8.contains { $0 >= 0x80 }
+    }
+
+    /// `split(separator: " ")` (empty pieces omitted); on ASCII text by bytes, as each space is then a character
+    /// of its own.
+    func spaceSplit() -> [Substring] {
+        guard isASCII else { return split(separator: " ") }
+        var out: [Substring] = []
+        let u = utf8
+        var i = u.startIndex
+        var start: String.Index?
+        while i != u.endIndex {
+            if u[i] == 0x20 {
+                if let a = start { out.append(self[a..<i]); start = nil }
+            } else if start == nil {
+                start = i
+            }
+            i = u.index(after: i)
+        }
+        if let a = start { out.append(self[a..<u.endIndex]) }
+        return out
+    }
+
+    /// `split(separator: " ").count`.
+    func spaceWordCount() -> Int {
+        guard isASCII else { return split(separator: " ").count }
+        var n = 0
+        var inWord = false
+        for b in utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; n += 1 }
+        }
+        return n
+    }
+}
+
+extension TextSearch {
+    /// `Array(text.unicodeScalars)`, decoded from the UTF-8 in one pass (ASCII bytes directly).
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var t = text
+        return t.withUTF8 { b in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { out.append(Unicode.Scalar(c)); i += 1; continue }
+                // A String's UTF-8 is valid: a lead byte and its continuation bytes.
+                let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                var v = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                out.append(Unicode.Scalar(v)!)
+                i += length
+            }
+            return out
         }
     }
 }

@@ -34,7 +34,7 @@ public struct TitleMaker: Sendable {
         if let np = nounPhraseBefore(words, q: q, date: date) { return (finish(np), 3) }
         if let wc = whenClause(words, q: q, date: date) { return (finish(wc), 2) }
         let clause = finish(mainClause(words, q: q, date: date))
-        if clause.split(separator: " ").count >= 2 { return (clause, 1) }
+        if clause.spaceWordCount() >= 2 { return (clause, 1) }
         // Nothing better: the quote itself, trimmed to a title.
         let whole = finish(q.string(0..<q.count))
         return (whole.isEmpty ? q.string(date) : whole, 0)
@@ -56,13 +56,25 @@ public struct TitleMaker: Sendable {
                         j += 1
                     }
                     ranges.append(i..<j)
-                    lower.append(q.string(i..<j).lowercased())
+                    lower.append(Words.lowered(q, i..<j))
                     i = j
                 } else {
                     i += 1
                 }
             }
         }
+        /// `q.string(r).lowercased()`, made directly for an ASCII word.
+        static func lowered(_ q: [Unicode.Scalar], _ r: Range<Int>) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(r.count)
+            for k in r {
+                let v = q[k].value
+                guard v < 0x80 else { return q.string(r).lowercased() }
+                bytes.append(TitleMaker.asciiLower(UInt8(v)))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
         func index(before offset: Int) -> Int? { ranges.lastIndex { $0.upperBound <= offset } }
         func index(after offset: Int) -> Int? { ranges.firstIndex { $0.lowerBound >= offset } }
     }
@@ -177,7 +189,7 @@ public struct TitleMaker: Sendable {
         // U+0001 marks where the date was, so the clause that held it can be found after splitting.
         var s = q.string(0..<cut.lowerBound) + " \u{1} " + q.string(cut.upperBound..<q.count)
         // (Only " ," itself can match " ,": no other scalars are canonically equivalent to a space or a comma.)
-        if TextSearch.containsLiteral(TitleMaker.spaceComma, inUTF8: s) { s = s.replacingAll(" ,", with: ",") }
+        if TextSearch.containsLiteral(TitleMaker.spaceComma, inUTF8: s) { s = TitleMaker.joiningCommas(s) }
         // Clause punctuation; a comma only when a space follows (not "2,000").
         let pieces = TitleMaker.clausePieces(s).filter { !$0.isEmpty }
         // The marker U+0001 is a control character: a grapheme cluster of its own that nothing else is
@@ -199,7 +211,7 @@ public struct TitleMaker: Sendable {
         func substantial(at i: Int) -> Bool {
             let c = clean(at: i)
             let lower = c.lowercased()
-            let words = c.split(separator: " ")
+            let words = c.spaceSplit()
             if words.count < 3 { return false }
             if TitleMaker.leadIns.contains(where: { lower.hasPrefix($0) }) { return false }
             // A relative clause or a trailing alternative is a fragment, not the event ("which had sales of ...").
@@ -214,8 +226,27 @@ public struct TitleMaker: Sendable {
         return pieces.isEmpty ? clean(s) : clean(at: 0)
     }
 
+    /// `s.replacingAll(" ,", with: ",")`. On ASCII text, replacing the first " ," until none is left removes every
+    /// run of spaces before a comma, which one pass over the bytes does.
+    static func joiningCommas(_ s: String) -> String {
+        guard s.isASCII else { return s.replacingAll(" ,", with: ",") }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for b in s.utf8 {
+            if b == UInt8(ascii: ",") { while out.last == 0x20 { out.removeLast() } }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `text` cut at clause punctuation (`; : — – ( )`, and a comma followed by a space or ending the text), each
     /// piece trimmed of whitespace; empty pieces kept.
+    @inline(__always) static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || v &- 0x09 < 5 }
+        return c.properties.isWhitespace
+    }
+
     static func clausePieces(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         // When every scalar is a character of its own, the character loop below is a loop over scalars.
@@ -224,8 +255,8 @@ public struct TitleMaker: Sendable {
             var start = 0
             func emit(_ end: Int) {
                 var a = start, b = end
-                while a < b, scalars[a].properties.isWhitespace { a += 1 }
-                while b > a, scalars[b - 1].properties.isWhitespace { b -= 1 }
+                while a < b, isWhitespace(scalars[a]) { a += 1 }
+                while b > a, isWhitespace(scalars[b - 1]) { b -= 1 }
                 pieces.append(scalars.string(a..<b))
             }
             for (k, c) in scalars.enumerated() {
@@ -265,7 +296,7 @@ public struct TitleMaker: Sendable {
     func stripSubordinator(_ text: String) -> String {
         let t = text.trimmingCharacters()
         let lower = t.lowercased()
-        for w in TitleMaker.subordinators where lower.hasPrefix(w) && t.split(separator: " ").count > 3 {
+        for w in TitleMaker.subordinators where lower.hasPrefix(w) && t.spaceWordCount() > 3 {
             return String(t.dropFirst(w.count)).trimmingCharacters()
         }
         return t
@@ -273,6 +304,7 @@ public struct TitleMaker: Sendable {
 
     func stripFillers(_ text: String) -> String {
         var s = text.trimmingCharacters()
+        if let fast = stripASCIIFillers(s) { return fast }
         var changed = true
         while changed {
             changed = false
@@ -286,13 +318,123 @@ public struct TitleMaker: Sendable {
         return s
     }
 
+    /// ``stripFillers(_:)`` on trimmed ASCII text, byte by byte (a filler with a non-ASCII character never
+    /// prefixes ASCII text); nil for other text.
+    private func stripASCIIFillers(_ text: String) -> String? {
+        guard text.isASCII else { return nil }
+        var b = Array(text.utf8)
+        let fillers = lexicon.index.asciiFillersLongestFirst
+        var changed = true
+        while changed {
+            changed = false
+            for (spaced, comma) in fillers where TitleMaker.hasLowerPrefix(b, spaced) || TitleMaker.hasLowerPrefix(b, comma) {
+                b.removeFirst(spaced.count - 1)
+                TitleMaker.trim(&b, TitleMaker.commaSpace)
+                changed = true
+                break
+            }
+        }
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// Whether the ASCII bytes `b`, lower-cased, start with `prefix` (lower-case).
+    @inline(__always) static func hasLowerPrefix(_ b: [UInt8], _ prefix: [UInt8]) -> Bool {
+        guard b.count >= prefix.count else { return false }
+        for k in 0..<prefix.count where asciiLower(b[k]) != prefix[k] { return false }
+        return true
+    }
+
+    @inline(__always) static func asciiLower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+
+    /// Trims ASCII whitespace and the bytes of `extra` from both ends of ASCII bytes.
+    static func trim(_ b: inout [UInt8], _ extra: [UInt8]) {
+        func trimmed(_ c: UInt8) -> Bool { c == 0x20 || c &- 0x09 < 5 || extra.contains(c) }
+        var hi = b.count
+        while hi > 0, trimmed(b[hi - 1]) { hi -= 1 }
+        var lo = 0
+        while lo < hi, trimmed(b[lo]) { lo += 1 }
+        if hi < b.count { b.removeSubrange(hi...) }
+        if lo > 0 { b.removeSubrange(..<lo) }
+    }
+
+    static let commaSpace: [UInt8] = Array(", ".utf8)
+    static let finishTrim: [UInt8] = Array(",;:.\"' ".utf8)
+    static let finishTrimWords: [UInt8] = Array(",;:- ".utf8)
+
+    /// The words of ASCII bytes split at spaces (empty pieces omitted).
+    static func byteWords(_ b: [UInt8]) -> [ArraySlice<UInt8>] {
+        b.split(separator: 0x20)
+    }
+
+    static func joined(_ words: ArraySlice<ArraySlice<UInt8>>) -> [UInt8] {
+        var out: [UInt8] = []
+        for (k, w) in words.enumerated() {
+            if k > 0 { out.append(0x20) }
+            out.append(contentsOf: w)
+        }
+        return out
+    }
+
+    /// The ASCII bytes lower-cased, as a String.
+    static func lowerString(_ w: ArraySlice<UInt8>) -> String {
+        String(decoding: w.lazy.map(asciiLower), as: UTF8.self)
+    }
+
+    /// ``finish(_:)`` on ASCII text, byte by byte: every character of the cleaned text is one byte (the only
+    /// multi-byte character, CR LF, is collapsed to a space), so counts, cuts and comparisons of characters are
+    /// those of bytes. Nil for other text.
+    private func finishASCII(_ raw: String) -> String? {
+        guard raw.isASCII else { return nil }
+        var s = Array(TitleMaker.stripMarkdown(raw).collapsingSpaces().utf8)
+        TitleMaker.trim(&s, TitleMaker.finishTrim)
+        let limit = 72
+        if s.count > 40 {
+            let words = TitleMaker.byteWords(s)
+            var k = 4
+            while k < words.count {
+                let w = TitleMaker.lowerString(words[k])
+                if TitleMaker.elaborations.contains(w)
+                    || (w == "in" && k + 1 < words.count && ["a", "an"].contains(TitleMaker.lowerString(words[k + 1]))) {
+                    s = TitleMaker.joined(words[..<k])
+                    TitleMaker.trim(&s, TitleMaker.finishTrimWords)
+                    break
+                }
+                k += 1
+            }
+        }
+        if s.count > limit {
+            var cutAt = limit
+            if let space = s[..<limit].lastIndex(of: 0x20) { cutAt = space }
+            var words = TitleMaker.byteWords(Array(s[..<cutAt]))
+            while words.count > 1, let last = words.last, TitleMaker.trailingJunk.contains(TitleMaker.lowerString(last)) {
+                words.removeLast()
+            }
+            s = TitleMaker.joined(words[...])
+            TitleMaker.trim(&s, TitleMaker.finishTrimWords)
+        }
+        var words = TitleMaker.byteWords(s)
+        while words.count > 2, let last = words.last, last.count > 4,
+              TitleMaker.asciiLower(last[last.endIndex - 2]) == UInt8(ascii: "l"),
+              TitleMaker.asciiLower(last[last.endIndex - 1]) == UInt8(ascii: "y"),
+              last[last.startIndex] &- 0x61 < 26 {
+            words.removeLast()
+        }
+        if words.count > 3, let first = words.first, first.elementsEqual("The".utf8) || first.elementsEqual("the".utf8) {
+            words.removeFirst()
+        }
+        s = TitleMaker.joined(words[...])
+        if let f = s.first, f &- 0x61 < 26 { s[0] = f - 0x20 }
+        return String(decoding: s.prefix(Event.maxTitleLength), as: UTF8.self)
+    }
+
     /// Cleans Markdown, trims to the length limit at a word boundary, capitalises the first letter.
     func finish(_ raw: String) -> String {
+        if let fast = finishASCII(raw) { return fast }
         var s = TitleMaker.stripMarkdown(raw).collapsingSpaces().trimmingCharacters(extra: ",;:.\"'“”‘’ ")
         let limit = 72
         // Long titles end before a participle or relative clause that only elaborates ("... drills involving ...").
         if s.count > 40 {
-            var words = s.split(separator: " ").map(String.init)
+            var words = s.spaceSplit().map(String.init)
             if let cut = words.indices.dropFirst(4).first(where: { TitleMaker.elaborations.contains(words[$0].lowercased())
                 || (words[$0].lowercased() == "in" && $0 + 1 < words.count && ["a", "an"].contains(words[$0 + 1].lowercased())) }) {
                 words = Array(words[..<cut])
@@ -303,14 +445,14 @@ public struct TitleMaker: Sendable {
             var cutAt = s.index(s.startIndex, offsetBy: limit)
             if let space = s[..<cutAt].lastIndex(of: " ") { cutAt = space }
             s = String(s[..<cutAt])
-            var words = s.split(separator: " ").map(String.init)
+            var words = s.spaceSplit().map(String.init)
             while words.count > 1, let last = words.last, TitleMaker.trailingJunk.contains(last.lowercased()) {
                 words.removeLast()
             }
             s = words.joined(separator: " ").trimmingCharacters(extra: ",;:—- ")
         }
         // Headline style: no trailing adverb ("... significantly"), no leading article on a long title.
-        var words = s.split(separator: " ").map(String.init)
+        var words = s.spaceSplit().map(String.init)
         while words.count > 2, let last = words.last, last.count > 4, last.lowercased().hasSuffix("ly"),
               last.first?.isLowercase == true {
             words.removeLast()
@@ -422,6 +564,19 @@ public struct TitleMaker: Sendable {
 
 extension String {
     func trimmingCharacters(extra: String = "") -> String {
+        // ASCII: every byte is a character but CR LF, whose two bytes are both whitespace, so trimming bytes
+        // trims the same characters (a non-ASCII character of `extra` never equals an ASCII one).
+        if let fast = utf8.withContiguousStorageIfAvailable({ b -> String? in
+            var lo = 0, hi = b.count
+            for c in b where c >= 0x80 { return nil }
+            func trimmed(_ c: UInt8) -> Bool { c == 0x20 || c &- 0x09 < 5 || extra.utf8.contains(c) }
+            while lo < hi, trimmed(b[lo]) { lo += 1 }
+            while hi > lo, trimmed(b[hi - 1]) { hi -= 1 }
+            if lo == 0 && hi == b.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+        }), let fast {
+            return fast
+        }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace || extra.contains(c) { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace || extra.contains(c) { s = s.dropLast() }
