@@ -72,14 +72,15 @@ struct LanguageRules: Sendable {
 /// rules worth trying there, so that the scan skips a word no rule can start with in one array load.
 final class CompiledLanguage: Sendable {
     struct Node: Sendable {
-        enum Op: UInt8, Sendable { case literal, list, builtin, seq, alt, opt, spanStart, spanEnd }
+        /// `literals`: an alternation of literals only (`past|last|previous`), tried in one node.
+        enum Op: UInt8, Sendable { case literal, list, builtin, seq, alt, opt, spanStart, spanEnd, literals }
         var op: Op
         var capitalized: Bool
         /// literal: token id; list: list index; builtin: index in `Builtin.allCases`; opt: the child node.
         var a: Int32
         /// list and builtin: the capture name's index.
         var b: Int32
-        /// seq and alt: children are `kids[kidStart ..< kidStart + kidCount]`.
+        /// seq, alt and literals: children are `kids[kidStart ..< kidStart + kidCount]`.
         var kidStart: Int32
         var kidCount: Int32
     }
@@ -295,6 +296,8 @@ final class CompiledLanguage: Sendable {
                 node.op = .opt; node.a = compile(q)
             case let .seq(ps), let .alt(ps):
                 if case .seq = p { node.op = .seq } else { node.op = .alt }
+                if node.op == .alt, !ps.isEmpty,
+                   ps.allSatisfy({ if case .literal = $0 { return true } else { return false } }) { node.op = .literals }
                 let ks = ps.map(compile)
                 node.kidStart = Int32(kids.count); node.kidCount = Int32(ks.count)
                 kids += ks

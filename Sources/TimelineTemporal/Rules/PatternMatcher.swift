@@ -238,6 +238,16 @@ struct PatternMatcher {
         case .opt:
             match(node.a, s, k)
             next(s, k)
+        case .literals:
+            // As `.alt` over literal children, without a call for each.
+            guard pos < v.count else { return }
+            let t = v.toks[pos]
+            for i in 0..<Int(node.kidCount) {
+                let lit = nodes[Int(kids[Int(node.kidStart) + i])]
+                guard t.id == lit.a, !lit.capitalized || t.capitalized else { continue }
+                var t2 = s; t2.pos += 1
+                next(t2, k)
+            }
         case .alt:
             for i in 0..<Int(node.kidCount) { match(kids[Int(node.kidStart) + i], s, k) }
         case .seq:
