@@ -184,7 +184,14 @@ enum ByteScanner {
                     i += clen
                     sc += 1
                 }
-                space = false
+                // The usual one space after a token, without another turn of the loop.
+                if i < n, p[i] == 0x20 {
+                    space = true
+                    i += 1
+                    sc += 1
+                } else {
+                    space = false
+                }
             }
         }
     }
