@@ -7,10 +7,11 @@ import TimelineModel
 /// `--jobs` value, as a user runs them.
 ///
 /// Generates `--documents` documents (``CorpusGenerator``; 10,000 of about 5 KB by default, 50 MB), then for
-/// each value of `--jobs` runs a cold `timeline build --jobs N` (a new output folder, an empty cache, which the
-/// build fills as a first build does) in a child process and prints its
+/// each value of `--jobs` runs a cold `timeline build --no-cache --jobs N` (extract, merge, render: a batch
+/// build) in a child process and prints its
 /// wall time, stages, peak memory and extraction throughput (megabytes of corpus per second of the `inputs`
-/// stage, per job), the speed-up of each over the first, and whether the outputs are byte-identical.
+/// stage, per job), the speed-up of each over the first, and whether the outputs are byte-identical. Last, the
+/// same build with the last `--jobs` value and an empty cache, which it fills as a user's first build does.
 struct BenchScaleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-scale",
@@ -66,12 +67,12 @@ struct BenchScaleCommand: ParsableCommand {
                      ProcessInfo.processInfo.activeProcessorCount))
 
         var first: (seconds: Double, digest: String)?
-        for n in jobValues {
-            let dir = work.appendingPathComponent("jobs-\(n)")
+        for (n, withCache) in jobValues.map({ ($0, false) }) + [(jobValues.last!, true)] {
+            let dir = work.appendingPathComponent("jobs-\(n)\(withCache ? "-cache" : "")")
             try? fm.removeItem(at: dir)
             let args = ["build", "--corpus", corpusURL.path, "--events", dir.appendingPathComponent("events.json").path,
                         "--output", dir.appendingPathComponent("output").path, "--jobs", "\(n)",
-                        "--json", "-q"]
+                        "--json", "-q"] + (withCache ? [] : ["--no-cache"])
             let run = try BenchRegenCommand.time(args)
             let s = run.summary
             let inputs = s?.stages["inputs"] ?? run.seconds
@@ -79,13 +80,16 @@ struct BenchScaleCommand: ParsableCommand {
                                                    "output/timeline.md"].map {
                 ContentHash.hex(ofFileAt: dir.appendingPathComponent($0)) ?? "missing"
             })
-            print(String(format: "--jobs %d: cold build %.2f s, peak memory %.0f MB, %d events, %d relations",
-                         n, run.seconds, s?.peakMemoryMB ?? 0, s?.events ?? -1, s?.relations ?? -1))
+            print(String(format: "--jobs %d%@: cold build %.2f s, peak memory %.0f MB, %d events, %d relations",
+                         n, withCache ? ", filling an empty cache" : ", --no-cache", run.seconds, s?.peakMemoryMB ?? 0,
+                         s?.events ?? -1, s?.relations ?? -1))
             print("    stages: " + (s?.stages ?? [:]).sorted { $0.key < $1.key }
                 .map { $0.key + String(format: " %.2f s", $0.value) }.joined(separator: ", "))
             print(String(format: "    extraction (read + extract, the inputs stage): %.1f MB/s, %.1f MB/s per job",
                          megabytes / inputs, megabytes / inputs / Double(n)))
-            if let first {
+            if let first, withCache {
+                print("    outputs " + (first.digest == digest ? "byte-identical" : "DIFFER"))
+            } else if let first {
                 print(String(format: "    speed-up over --jobs %d: %.2f×; outputs %@", jobValues[0], first.seconds / run.seconds,
                              first.digest == digest ? "byte-identical" : "DIFFER"))
             } else {
