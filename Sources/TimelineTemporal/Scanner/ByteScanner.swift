@@ -117,16 +117,26 @@ enum ByteScanner {
                     var count = 0
                     var h = Vocabulary.seed
                     let cap: Bool = b < 0x80 ? (b &- 0x41 < 26) : c.properties.isUppercase
-                    // ASCII letters and digits, the common case: one table load a byte; the hash covers every
-                    // byte (only keys of at most `maxLen` bytes are looked up, and those are hashed whole).
+                    // ASCII letters and digits, the common case: one table load a byte; the hash covers the
+                    // first `maxLen` + 1 bytes (only keys of at most `maxLen` bytes are looked up, hashed whole).
                     wordBits.withUnsafeBufferPointer { wb in
                         var seen: UInt8 = 0
-                        while i < n {
+                        // Past `maxLen` bytes the hash is of no use (no lookup): a long run (a megabyte of
+                        // digits) is only classified.
+                        let hashEnd = Swift.min(n, i + maxLen + 1)
+                        var open = true
+                        while i < hashEnd {
                             let d = p[i]
                             let w = wb[Int(d)]
-                            if w & 3 == 0 { break }
+                            if w & 3 == 0 { open = false; break }
                             seen |= w
                             h = Vocabulary.mix(h, d | 0x20)
+                            i += 1
+                        }
+                        while open && i < n {
+                            let w = wb[Int(p[i])]
+                            if w & 3 == 0 { break }
+                            seen |= w
                             i += 1
                         }
                         sawLetter = seen & 1 != 0
