@@ -94,11 +94,14 @@ enum DatelineDetector {
             let match = (a + start)..<(a + m.range.upperBound)
             return Dateline(day: m.day, match: match, metadata: length <= shortLine ? a..<b : match)
         }
+        let firsts = keywordFirsts
         for i in 0..<line.count {
             let boundary = i == 0 || !isWordScalar(line[i - 1])
             guard boundary else { continue }
-            // Keyword, then a date.
-            if let (afterKeyword, isUpdate) = keyword(line, at: i) {
+            // Keyword, then a date (only a keyword starting with this scalar, lower-cased, can match here).
+            let x = line[i]
+            let first = DateStringParser.isASCIILetter(x) ? Unicode.Scalar(x.value | 0x20)! : x
+            if firsts.contains(first), let (afterKeyword, isUpdate) = keyword(line, at: i) {
                 var j = afterKeyword
                 if j < line.count, line[j] == ":" || line[j] == "：" { j += 1 }
                 j = DateStringParser.skipSpaces(line, j)

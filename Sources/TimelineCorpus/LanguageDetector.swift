@@ -52,22 +52,40 @@ enum LanguageDetector {
     /// Counts letters in one pass; a whitespace-separated token holding `://` or starting with `www.` is a URL
     /// and its Latin letters are dropped.
     static func count(_ text: String) -> Counts {
+        // The scalars decoded from the UTF-8 directly (a String's UTF-8 is valid), in one function without
+        // closures, so that the counters stay in registers.
+        var t = text
+        return t.withUTF8 { count(utf8: $0) }
+    }
+
+    private static func count(utf8 b: UnsafeBufferPointer<UInt8>) -> Counts {
         var c = Counts()
         var tokenLatin = 0
         var tokenIsURL = false
         var tokenLength = 0
         var last1: Unicode.Scalar = " ", last2: Unicode.Scalar = " ", last3: Unicode.Scalar = " "
-        func endToken() {
-            if !tokenIsURL { c.latin += tokenLatin }
-            tokenLatin = 0
-            tokenIsURL = false
-            tokenLength = 0
-        }
-        for s in text.unicodeScalars {
+        var at = 0
+        while at < b.count {
+            let lead = b[at]
+            let s: Unicode.Scalar
+            if lead < 0x80 {
+                s = Unicode.Scalar(lead)
+                at += 1
+            } else {
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(b[at + k] & 0x3F) }
+                s = Unicode.Scalar(value)!
+                at += length
+            }
             let v = s.value
             let isSpace = v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : s.properties.isWhitespace
             if isSpace || s == "(" || s == "[" || s == "<" || s == "\"" {
-                endToken()
+                // The end of a token.
+                if !tokenIsURL { c.latin += tokenLatin }
+                tokenLatin = 0
+                tokenIsURL = false
+                tokenLength = 0
             } else {
                 tokenLength += 1
                 if isLatinLetter(v) {
@@ -86,7 +104,7 @@ enum LanguageDetector {
             last2 = last1
             last1 = s
         }
-        endToken()
+        if !tokenIsURL { c.latin += tokenLatin }
         return c
     }
 }

@@ -81,13 +81,27 @@ public struct EventExtractor: Sendable {
             || isInHeading(t, in: s, document: document, scratch: scratch) { return false }
         let index = lexicon.index
         let before = precedingWords(s, before: t.start, count: 3)
-        if zip(index.comparisonCues, index.comparisonCuesSpaced).contains(where: { cue, spaced in
-            before.hasSuffix(spaced) || before.hasSuffix(cue) && !cue.first!.isASCII
-        }) {
-            return false
+        // On ASCII text, an ASCII suffix is a byte suffix (a non-ASCII cue is still compared as a String: one may
+        // be canonically equivalent to ASCII).
+        let beforeBytes: [UInt8]? = before.isASCII ? Array(before.utf8) : nil
+        func hasSuffix(_ suffix: String, _ bytes: [UInt8]?) -> Bool {
+            if let beforeBytes, let bytes {
+                return beforeBytes.count >= bytes.count && beforeBytes[(beforeBytes.count - bytes.count)...].elementsEqual(bytes)
+            }
+            return before.hasSuffix(suffix)
+        }
+        for k in index.comparisonCues.indices {
+            let cue = index.comparisonCues[k]
+            if hasSuffix(index.comparisonCuesSpaced[k], index.comparisonCuesSpacedBytes[k])
+                || !cue.first!.isASCII && before.hasSuffix(cue) {
+                return false
+            }
         }
         if !EventExtractor.isExplicit(t.text) {
-            if index.relativeComparisonCuesSpaced.contains(where: { before.hasSuffix($0) }) { return false }
+            for k in index.relativeComparisonCuesSpaced.indices
+            where hasSuffix(index.relativeComparisonCuesSpaced[k], index.relativeComparisonCuesSpacedBytes[k]) {
+                return false
+            }
             if let edtf = t.edtf, let date = EDTF(edtf), let dct = document.date, date.start > dct { return false }
             let clause = precedingWords(s, before: t.start, count: 8)
             let cues = index.conditionalCuesSpaced
@@ -146,6 +160,16 @@ public struct EventExtractor: Sendable {
 
     private func isHeading(_ bounds: Range<Int>, in s: [Unicode.Scalar], document: SourceDocument) -> Bool {
         let lo = bounds.lowerBound
+        // An ASCII line that is not the document's first and with no title to look for: a heading only when its
+        // first non-blank byte is `#` (what the trimmed line's `hasPrefix("#")` says for ASCII), so the line's
+        // text is not needed.
+        if document.title?.isEmpty ?? true, !s[bounds].contains(where: { $0.value >= 0x80 }) {
+            let firstContent = s.firstIndex { !SentenceSplitter.isSpace($0) } ?? 0
+            if lo > firstContent {
+                let first = s[bounds].first { !SentenceSplitter.isSpace($0) }
+                return first == "#"
+            }
+        }
         let line = s.string(bounds).trimmingCharacters()
         if line.hasPrefix("#") { return true }
         if let title = document.title, !title.isEmpty, line.contains(title) { return true }

@@ -166,23 +166,32 @@ public struct Lexicon: Sendable {
                     matches.append((a.entity, i, end))
                 }
             }
-            aliasIndex.asciiWordStart.withUnsafeBufferPointer { wordList in
-            aliasIndex.asciiAnywhere.withUnsafeBufferPointer { anyList in
-                let wordBounds = aliasIndex.asciiWordStartBounds, anyBounds = aliasIndex.asciiAnywhereBounds
-                // The same comparisons as trying every alias that starts with the character, in the index's order;
-                // those that must start a word are only tried where one starts.
+            let word = aliasIndex.asciiWordStart, any = aliasIndex.asciiAnywhere
+            word.items.withUnsafeBufferPointer { wordList in
+            any.items.withUnsafeBufferPointer { anyList in
+                // The aliases filed under a bucket (see ``AliasIndex/AsciiTable``).
+                func checkBucket(_ list: UnsafeBufferPointer<AliasIndex.FlatAlias>, _ bounds: [Int], _ key: Int, at i: Int,
+                           wordStart: Bool) {
+                    let a = bounds[key], b = bounds[key + 1]
+                    if a < b { check(UnsafeBufferPointer(rebasing: list[a..<b]), at: i, wordStart: wordStart) }
+                }
+                // The same comparisons as trying every alias that starts with the character (in another order, which
+                // does not change the result: every occurrence is collected, then the longest win); those that must
+                // start a word are only tried where one starts, and those of two or more scalars only where the
+                // second scalar is theirs too.
                 var i = 0
                 while i < n {
                     let c = h[i]
                     let wordStart = i == 0 || !TextSearch.isWordScalar(h[i - 1])
                     if c.value < 128 {
                         let v = Int(c.value)
-                        if wordStart, wordBounds[v] < wordBounds[v + 1] {
-                            check(UnsafeBufferPointer(rebasing: wordList[wordBounds[v]..<wordBounds[v + 1]]), at: i, wordStart: true)
+                        let second = i + 1 < n && h[i + 1].value < 128 ? Int(h[i + 1].value) : -1
+                        if wordStart {
+                            checkBucket(wordList, word.anyBounds, v, at: i, wordStart: true)
+                            if second >= 0 { checkBucket(wordList, word.pairBounds, 128 * v + second, at: i, wordStart: true) }
                         }
-                        if anyBounds[v] < anyBounds[v + 1] {
-                            check(UnsafeBufferPointer(rebasing: anyList[anyBounds[v]..<anyBounds[v + 1]]), at: i, wordStart: wordStart)
-                        }
+                        checkBucket(anyList, any.anyBounds, v, at: i, wordStart: wordStart)
+                        if second >= 0 { checkBucket(anyList, any.pairBounds, 128 * v + second, at: i, wordStart: wordStart) }
                     } else if let lists = aliasIndex.otherFlat[c] {
                         if wordStart, !lists.wordStart.isEmpty {
                             lists.wordStart.withUnsafeBufferPointer { check($0, at: i, wordStart: true) }
@@ -270,12 +279,31 @@ final class AliasIndex: Sendable {
         var lastIsWord: Bool
     }
     let flatScalars: [Unicode.Scalar]
-    /// `ascii[c].wordStart` for every ASCII `c`, concatenated: `asciiWordStart[asciiWordStartBounds[c]..<asciiWordStartBounds[c + 1]]`.
-    let asciiWordStart: [FlatAlias]
-    let asciiWordStartBounds: [Int]
-    /// `ascii[c].anywhere` likewise.
-    let asciiAnywhere: [FlatAlias]
-    let asciiAnywhereBounds: [Int]
+    /// The aliases of one kind (`wordStart` or `anywhere`) with an ASCII first scalar `c`, by their second scalar:
+    /// those with an ASCII second scalar `d` at `items[pairBounds[128 * c + d]..<pairBounds[128 * c + d + 1]]`, the
+    /// others (one scalar long, or a non-ASCII second one) at `items[anyBounds[c]..<anyBounds[c + 1]]`.
+    struct AsciiTable: Sendable {
+        var items: [FlatAlias] = []
+        var pairBounds: [Int] = []
+        var anyBounds: [Int] = []
+
+        init(_ lists: [[FlatAlias]], scalars: [Unicode.Scalar]) {
+            var pairs = [[FlatAlias]](repeating: [], count: 128 * 128)
+            var others = [[FlatAlias]](repeating: [], count: 128)
+            for (c, list) in lists.enumerated() {
+                for a in list {
+                    let second = a.count >= 2 ? scalars[a.start + 1].value : 0x80
+                    if second < 128 { pairs[128 * c + Int(second)].append(a) } else { others[c].append(a) }
+                }
+            }
+            for list in pairs { pairBounds.append(items.count); items += list }
+            pairBounds.append(items.count)
+            for list in others { anyBounds.append(items.count); items += list }
+            anyBounds.append(items.count)
+        }
+    }
+    let asciiWordStart: AsciiTable
+    let asciiAnywhere: AsciiTable
     /// `other`, flat.
     let otherFlat: [Unicode.Scalar: (wordStart: [FlatAlias], anywhere: [FlatAlias])]
 
@@ -322,20 +350,11 @@ final class AliasIndex: Sendable {
                                  lastIsWord: TextSearch.isWordScalar(a.scalars[a.scalars.count - 1]))
             }
         }
-        var wordStart: [FlatAlias] = [], anywhere: [FlatAlias] = []
-        var wordBounds = [0], anyBounds = [0]
-        for lists in ascii {
-            wordStart += flatten(lists.wordStart)
-            anywhere += flatten(lists.anywhere)
-            wordBounds.append(wordStart.count)
-            anyBounds.append(anywhere.count)
-        }
+        let wordStart = ascii.map { flatten($0.wordStart) }, anywhere = ascii.map { flatten($0.anywhere) }
         var otherFlat: [Unicode.Scalar: (wordStart: [FlatAlias], anywhere: [FlatAlias])] = [:]
         for (key, lists) in other { otherFlat[key] = (flatten(lists.wordStart), flatten(lists.anywhere)) }
-        asciiWordStart = wordStart
-        asciiAnywhere = anywhere
-        asciiWordStartBounds = wordBounds
-        asciiAnywhereBounds = anyBounds
+        asciiWordStart = AsciiTable(wordStart, scalars: flat)
+        asciiAnywhere = AsciiTable(anywhere, scalars: flat)
         self.otherFlat = otherFlat
         flatScalars = flat
     }

@@ -54,6 +54,9 @@ final class LexiconIndex: Sendable {
     let comparisonCues: [String]
     let comparisonCuesSpaced: [String]
     let relativeComparisonCuesSpaced: [String]
+    /// The spaced cues' bytes when they are ASCII.
+    let comparisonCuesSpacedBytes: [[UInt8]?]
+    let relativeComparisonCuesSpacedBytes: [[UInt8]?]
     let conditionalCuesSpaced: [String]
     let conditionalCuePhrases: TextSearch.PhraseSet
     let stampMarkers: TextSearch.PhraseSet
@@ -77,6 +80,7 @@ final class LexiconIndex: Sendable {
         otherTriggers = triggers.otherTriggers
         asciiWordTriggers = triggers.asciiWordTriggers
         otherWordTriggers = triggers.otherWordTriggers
+        flatTriggers = LexiconIndex.flatten(triggers.triggers, ascii: triggers.asciiTriggers, asciiWord: triggers.asciiWordTriggers)
         ignored = (lexicon.ignoredPhrases.en + lexicon.ignoredPhrases.zh).map { Array($0.unicodeScalars) }
         ignoredSimple = ignored.allSatisfy { TextSearch.isSimple($0) }
         ignoredFinder = LiteralFinder(ignored)
@@ -94,6 +98,10 @@ final class LexiconIndex: Sendable {
         comparisonCues = rules.comparisonCues
         comparisonCuesSpaced = rules.comparisonCues.map { " " + $0 }
         relativeComparisonCuesSpaced = rules.relativeComparisonCues.map { " " + $0 }
+        // (Not starting with a line feed, so that a byte suffix never splits a CR LF character.)
+        func bytes(_ cue: String) -> [UInt8]? { cue.isASCII && cue.utf8.first != 0x0A ? Array(cue.utf8) : nil }
+        comparisonCuesSpacedBytes = comparisonCuesSpaced.map(bytes)
+        relativeComparisonCuesSpacedBytes = relativeComparisonCuesSpaced.map(bytes)
         conditionalCuesSpaced = rules.conditionalCues.map { " " + $0 + " " }
         conditionalCuePhrases = TextSearch.PhraseSet(conditionalCuesSpaced)
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
@@ -131,56 +139,160 @@ final class LexiconIndex: Sendable {
     /// `hay`, comparing at each position only the triggers that start with its character.
     func bestType(_ hay: [Unicode.Scalar]) -> String {
         let n = hay.count
+        let tables = flatTriggers
         var found = [Bool](repeating: false, count: triggers.count)
         var hits = [Int](repeating: 0, count: typeNames.count)
         hay.withUnsafeBufferPointer { h in
-            func check(_ list: [Int], at i: Int) {
-                for ti in list where !found[ti] {
+        tables.flat.withUnsafeBufferPointer { flat in
+        tables.items.withUnsafeBufferPointer { items in
+        tables.triggers.withUnsafeBufferPointer { triggers in
+            func check(_ from: Int, _ to: Int, at i: Int) {
+                var p = from
+                while p < to {
+                    let ti = items[p]
+                    p += 1
+                    if found[ti] { continue }
                     let t = triggers[ti]
-                    let count = t.scalars.count
+                    let count = t.count
                     guard i + count <= n else { continue }
                     var k = 0
                     if t.english {
-                        while k < count, TextSearch.lower(h[i + k]) == t.scalars[k] { k += 1 }
+                        while k < count, TextSearch.lower(h[i + k]) == flat[t.start + k] { k += 1 }
                         guard k == count else { continue }
                         if t.firstIsWord, i > 0, TextSearch.isWordScalar(h[i - 1]) { continue }
                         var after = i + count
                         after += TextSearch.inflection(in: hay, at: after, end: n)
                         if t.lastIsWord, after < n, TextSearch.isWordScalar(h[after]) { continue }
                     } else {
-                        while k < count, h[i + k] == t.scalars[k] { k += 1 }
+                        while k < count, h[i + k] == flat[t.start + k] { k += 1 }
                         guard k == count else { continue }
                     }
                     found[ti] = true
                     hits[t.type] += 1
                 }
             }
+            func checkList(_ list: [Int], at i: Int) {
+                list.withUnsafeBufferPointer { l in
+                    for ti in l where !found[ti] {
+                        let t = triggers[ti]
+                        let count = t.count
+                        guard i + count <= n else { continue }
+                        var k = 0
+                        if t.english {
+                            while k < count, TextSearch.lower(h[i + k]) == flat[t.start + k] { k += 1 }
+                            guard k == count else { continue }
+                            if t.firstIsWord, i > 0, TextSearch.isWordScalar(h[i - 1]) { continue }
+                            var after = i + count
+                            after += TextSearch.inflection(in: hay, at: after, end: n)
+                            if t.lastIsWord, after < n, TextSearch.isWordScalar(h[after]) { continue }
+                        } else {
+                            while k < count, h[i + k] == flat[t.start + k] { k += 1 }
+                            guard k == count else { continue }
+                        }
+                        found[ti] = true
+                        hits[t.type] += 1
+                    }
+                }
+            }
+            let bounds = tables.asciiBounds, wordBounds = tables.asciiWordBounds
+            let pairBounds = tables.pairBounds, wordPairBounds = tables.wordPairBounds
             for i in 0..<n {
                 let c = h[i]
                 let l = TextSearch.lower(c)
                 let wordStart = i == 0 || !TextSearch.isWordScalar(h[i - 1])
                 if l.value < 128 {
-                    let list = asciiTriggers[Int(l.value)]
-                    if !list.isEmpty { check(list, at: i) }
+                    let v = Int(l.value)
+                    // English triggers of two or more scalars are only tried where the second scalar is theirs (the
+                    // order of the tries does not matter: each trigger found counts once).
+                    let second = i + 1 < n ? TextSearch.lower(h[i + 1]).value : 0x80
+                    let key = 128 * v + Int(second)
+                    if bounds[v] < bounds[v + 1] { check(bounds[v], bounds[v + 1], at: i) }
+                    if second < 128, pairBounds[key] < pairBounds[key + 1] { check(pairBounds[key], pairBounds[key + 1], at: i) }
                     if wordStart {
-                        let words = asciiWordTriggers[Int(l.value)]
-                        if !words.isEmpty { check(words, at: i) }
+                        if wordBounds[v] < wordBounds[v + 1] { check(wordBounds[v], wordBounds[v + 1], at: i) }
+                        if second < 128, wordPairBounds[key] < wordPairBounds[key + 1] {
+                            check(wordPairBounds[key], wordPairBounds[key + 1], at: i)
+                        }
                     }
                 } else {
-                    if let list = otherTriggers[l] { check(list, at: i) }
-                    if wordStart, let words = otherWordTriggers[l] { check(words, at: i) }
+                    if let list = otherTriggers[l] { checkList(list, at: i) }
+                    if wordStart, let words = otherWordTriggers[l] { checkList(words, at: i) }
                 }
                 // A Chinese trigger written with a capital ASCII letter compares exactly (English triggers are
                 // indexed lower-cased, so only Chinese ones are filed under a capital).
                 if l != c {
-                    let list = asciiTriggers[Int(c.value)]
-                    if !list.isEmpty { check(list, at: i) }
+                    let v = Int(c.value)
+                    if bounds[v] < bounds[v + 1] { check(bounds[v], bounds[v + 1], at: i) }
                 }
             }
+        }
+        }
+        }
         }
         var best = ("event", 0)
         for (t, name) in typeNames.enumerated() where hits[t] > best.1 { best = (name, hits[t]) }
         return best.0
+    }
+
+    /// The trigger tables as plain values: each trigger's scalars at `flat[start..<start + count]`, and the
+    /// triggers filed under ASCII scalar `c` as `items[asciiBounds[c]..<asciiBounds[c + 1]]` (those that must start
+    /// a word: `items[asciiWordBounds[c]..<asciiWordBounds[c + 1]]`), in the lists' order.
+    struct FlatTriggers: Sendable {
+        struct Trigger: Sendable {
+            var type: Int
+            var start: Int
+            var count: Int
+            var english: Bool
+            var firstIsWord: Bool
+            var lastIsWord: Bool
+        }
+        var flat: [Unicode.Scalar] = []
+        var triggers: [Trigger] = []
+        var items: [Int] = []
+        var asciiBounds: [Int] = []
+        var asciiWordBounds: [Int] = []
+        /// English triggers of two or more scalars whose second one is ASCII are filed by their first two scalars
+        /// instead: `items[pairBounds[128 * c + d]..<pairBounds[128 * c + d + 1]]`, and likewise `wordPairBounds`.
+        var pairBounds: [Int] = []
+        var wordPairBounds: [Int] = []
+    }
+    let flatTriggers: FlatTriggers
+
+    static func flatten(_ triggers: [Trigger], ascii: [[Int]], asciiWord: [[Int]]) -> FlatTriggers {
+        var f = FlatTriggers()
+        for t in triggers {
+            f.triggers.append(.init(type: t.type, start: f.flat.count, count: t.scalars.count, english: t.english,
+                                    firstIsWord: t.firstIsWord, lastIsWord: t.lastIsWord))
+            f.flat += t.scalars
+        }
+        func paired(_ ti: Int) -> Int? {
+            let t = triggers[ti]
+            guard t.english, t.scalars.count >= 2, t.scalars[1].value < 128 else { return nil }
+            return 128 * Int(t.scalars[0].value) + Int(t.scalars[1].value)
+        }
+        var items: [Int] = []
+        func file(_ lists: [[Int]], single: inout [Int], pairs: inout [Int]) {
+            var singles = [[Int]](repeating: [], count: 128)
+            var byPair = [[Int]](repeating: [], count: 128 * 128)
+            for (c, list) in lists.enumerated() {
+                for ti in list {
+                    if let key = paired(ti) { byPair[key].append(ti) } else { singles[c].append(ti) }
+                }
+            }
+            for list in singles { single.append(items.count); items += list }
+            single.append(items.count)
+            for list in byPair { pairs.append(items.count); items += list }
+            pairs.append(items.count)
+        }
+        var asciiBounds: [Int] = [], pairBounds: [Int] = [], asciiWordBounds: [Int] = [], wordPairBounds: [Int] = []
+        file(ascii, single: &asciiBounds, pairs: &pairBounds)
+        file(asciiWord, single: &asciiWordBounds, pairs: &wordPairBounds)
+        f.items = items
+        f.asciiBounds = asciiBounds
+        f.pairBounds = pairBounds
+        f.asciiWordBounds = asciiWordBounds
+        f.wordPairBounds = wordPairBounds
+        return f
     }
 }
 
@@ -216,7 +328,40 @@ struct CueFinder: Sendable {
         asciiStart = [0]
         for list in ascii { asciiStart.append(asciiStart[asciiStart.count - 1] + list.count) }
         asciiItems = ascii.flatMap { $0 }
+        // English cues that start with a word scalar can only match where a word starts; filed apart, by their
+        // first two scalars when the second is ASCII.
+        var plain = [[Int]](repeating: [], count: 128)
+        var words = [[Int]](repeating: [], count: 128)
+        var pairs = [[Int]](repeating: [], count: 128 * 128)
+        for (c, list) in ascii.enumerated() {
+            for ci in list {
+                let n = needles[ci]
+                if english[ci], TextSearch.isWordScalar(n[0]) {
+                    if n.count >= 2, n[1].value < 128 { pairs[128 * c + Int(n[1].value)].append(ci) } else { words[c].append(ci) }
+                } else {
+                    plain[c].append(ci)
+                }
+            }
+        }
+        for (k, table) in [plain, words, pairs].enumerated() {
+            var bounds: [Int] = []
+            for list in table { bounds.append(tableItems.count); tableItems += list }
+            bounds.append(tableItems.count)
+            switch k {
+            case 0: plainBounds = bounds
+            case 1: wordBounds = bounds
+            default: pairBounds = bounds
+            }
+        }
     }
+
+    /// The scan's tables: cues by ASCII first scalar (`tableItems[plainBounds[c]..<plainBounds[c + 1]]`), those
+    /// that must start a word apart (`wordBounds`), and those of these with an ASCII second scalar `d` by both
+    /// (`pairBounds[128 * c + d]`).
+    var tableItems: [Int] = []
+    var plainBounds: [Int] = []
+    var wordBounds: [Int] = []
+    var pairBounds: [Int] = []
 
     /// For each cue, the offset of its first occurrence in `hay[from..<to]`, or -1.
     func firstOffsets(in hay: [Unicode.Scalar], from: Int = 0, to: Int? = nil) -> [Int] {
@@ -226,6 +371,7 @@ struct CueFinder: Sendable {
         var left = needles.count
         let flat = self.flat, bounds = self.bounds, english = self.english
         let asciiStart = self.asciiStart, asciiItems = self.asciiItems
+        let items = tableItems, plainBounds = self.plainBounds, wordBounds = self.wordBounds, pairBounds = self.pairBounds
         hay.withUnsafeBufferPointer { hay in
             func check(_ ci: Int, at i: Int) {
                 guard out[ci] < 0 else { return }
@@ -250,9 +396,25 @@ struct CueFinder: Sendable {
                 let c = hay[i]
                 let l = TextSearch.lower(c)
                 if l.value < 128 {
-                    var p = asciiStart[Int(l.value)]
-                    let q = asciiStart[Int(l.value) + 1]
-                    while p < q { check(asciiItems[p], at: i); p += 1 }
+                    // (The cues are tried in another order than `asciiItems`', which does not change the first
+                    // offset of any.)
+                    let v = Int(l.value)
+                    var p = plainBounds[v]
+                    var q = plainBounds[v + 1]
+                    while p < q { check(items[p], at: i); p += 1 }
+                    if i == 0 || !TextSearch.isWordScalar(hay[i - 1]) {
+                        p = wordBounds[v]
+                        q = wordBounds[v + 1]
+                        while p < q { check(items[p], at: i); p += 1 }
+                        if i + 1 < end {
+                            let second = TextSearch.lower(hay[i + 1]).value
+                            if second < 128 {
+                                p = pairBounds[128 * v + Int(second)]
+                                q = pairBounds[128 * v + Int(second) + 1]
+                                while p < q { check(items[p], at: i); p += 1 }
+                            }
+                        }
+                    }
                     // Chinese cues are filed under their exact first scalar, which may be a capital.
                     if l != c {
                         var p = asciiStart[Int(c.value)]
@@ -291,17 +453,35 @@ struct LiteralFinder: Sendable {
         for n in needles { bounds.append(bounds[bounds.count - 1] + n.count) }
         self.bounds = bounds
         var ascii = [[Int]](repeating: [], count: 128)
+        var pairs = [[Int]](repeating: [], count: 128 * 128)
         var other: [Unicode.Scalar: [Int]] = [:]
         for (i, n) in needles.enumerated() {
             guard let first = n.first else { continue }
-            if first.value < 128 { ascii[Int(first.value)].append(i) } else { other[first, default: []].append(i) }
+            if first.value < 128 {
+                if n.count >= 2, n[1].value < 128 {
+                    pairs[128 * Int(first.value) + Int(n[1].value)].append(i)
+                } else {
+                    ascii[Int(first.value)].append(i)
+                }
+            } else {
+                other[first, default: []].append(i)
+            }
         }
         var start = [0]
         for list in ascii { start.append(start[start.count - 1] + list.count) }
         asciiStart = start
         asciiItems = ascii.flatMap { $0 }
+        var pairStart = [0]
+        for list in pairs { pairStart.append(pairStart[pairStart.count - 1] + list.count) }
+        self.pairStart = pairStart
+        pairItems = pairs.flatMap { $0 }
         self.other = other
     }
+
+    /// The needles of two or more scalars with an ASCII first scalar `c` and second `d`:
+    /// `pairItems[pairStart[128 * c + d]..<pairStart[128 * c + d + 1]]` (not in `asciiItems`).
+    let pairStart: [Int]
+    let pairItems: [Int]
 
     /// For each needle, whether it occurs in `hay`; with `stopAtFirst`, only until one is found.
     func found(in hay: [Unicode.Scalar], stopAtFirst: Bool = false) -> [Bool] {
@@ -329,6 +509,7 @@ struct LiteralFinder: Sendable {
         var done = [Bool](repeating: false, count: count)
         var left = count
         let flat = self.flat, bounds = self.bounds, asciiStart = self.asciiStart, asciiItems = self.asciiItems
+        let pairStart = self.pairStart, pairItems = self.pairItems
         hay.withUnsafeBufferPointer { h in
             let n = h.count
             func compare(_ k: Int, at i: Int) -> Bool {
@@ -351,6 +532,15 @@ struct LiteralFinder: Sendable {
                     while p < b {
                         if compare(asciiItems[p], at: i) { return }
                         p += 1
+                    }
+                    if i + 1 < n, h[i + 1].value < 128 {
+                        let key = 128 * Int(v) + Int(h[i + 1].value)
+                        p = pairStart[key]
+                        let e = pairStart[key + 1]
+                        while p < e {
+                            if compare(pairItems[p], at: i) { return }
+                            p += 1
+                        }
                     }
                 } else if let list = other[h[i]] {
                     for k in list where compare(k, at: i) { return }

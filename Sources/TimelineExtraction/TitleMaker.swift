@@ -110,6 +110,11 @@ public struct TitleMaker: Sendable {
 
     /// A proper name the sentence gives in quotes after a naming verb: `was named the "New Era ... Partnership"`.
     func quotedName(_ q: [Unicode.Scalar]) -> String? {
+        // Simple ASCII text lower-cases scalar by scalar: when no naming verb occurs in it literally, none does.
+        if TitleMaker.namingVerbPhrases.simple, q.allSatisfy({ $0.value < 0x80 && TextSearch.isSimple($0) }),
+           !TitleMaker.namingVerbPhrases.finder.any(in: q.map(TextSearch.lower)) {
+            return nil
+        }
         let text = q.string(0..<q.count)
         let lower = text.lowercased()
         if TextSearch.mayContain(any: TitleMaker.namingVerbPhrases, in: lower) == false { return nil }
@@ -363,7 +368,17 @@ public struct TitleMaker: Sendable {
 
     /// The words of ASCII bytes split at spaces (empty pieces omitted).
     static func byteWords(_ b: [UInt8]) -> [ArraySlice<UInt8>] {
-        b.split(separator: 0x20)
+        var out: [ArraySlice<UInt8>] = []
+        var start = -1
+        for (k, c) in b.enumerated() {
+            if c == 0x20 {
+                if start >= 0 { out.append(b[start..<k]); start = -1 }
+            } else if start < 0 {
+                start = k
+            }
+        }
+        if start >= 0 { out.append(b[start..<b.count]) }
+        return out
     }
 
     static func joined(_ words: ArraySlice<ArraySlice<UInt8>>) -> [UInt8] {
@@ -377,7 +392,8 @@ public struct TitleMaker: Sendable {
 
     /// The ASCII bytes lower-cased, as a String.
     static func lowerString(_ w: ArraySlice<UInt8>) -> String {
-        String(decoding: w.lazy.map(asciiLower), as: UTF8.self)
+        let lowered = w.map(asciiLower)
+        return lowered.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     /// ``finish(_:)`` on ASCII text, byte by byte: every character of the cleaned text is one byte (the only
@@ -424,7 +440,7 @@ public struct TitleMaker: Sendable {
         }
         s = TitleMaker.joined(words[...])
         if let f = s.first, f &- 0x61 < 26 { s[0] = f - 0x20 }
-        return String(decoding: s.prefix(Event.maxTitleLength), as: UTF8.self)
+        return s.withUnsafeBufferPointer { String(decoding: $0.prefix(Event.maxTitleLength), as: UTF8.self) }
     }
 
     /// Cleans Markdown, trims to the length limit at a word boundary, capitalises the first letter.
