@@ -362,7 +362,7 @@ public struct EventExtractor: Sendable {
                 }
             }
             let after = lowered.string((at + needle.count)..<min(lowered.count, at + needle.count + 30))
-            let afterWords = after.split(whereSeparator: { !$0.isLetter && $0 != "-" }).prefix(3).map(String.init)
+            let afterWords = EventExtractor.firstWords(after, 3)
             let firstWords = cue.zh != nil ? String(before.prefix(3))
                 : before.spaceSplit().prefix(before.spaceWordCount() > 4 ? 0 : 1).joined(separator: " ")
             let anaphorBefore = hasAnaphor(firstWords, zh: cue.zh != nil)
@@ -433,6 +433,27 @@ public struct EventExtractor: Sendable {
     }
 
     static let clausePunctuation = Array(",;:，；：".unicodeScalars)
+
+    /// The first `count` words of `text` split at characters that are neither letters nor `-`; on ASCII text by
+    /// bytes (each byte a character, but CR LF, which splits either way).
+    static func firstWords(_ text: String, _ count: Int) -> [String] {
+        guard text.isASCII else {
+            return text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).prefix(count).map(String.init)
+        }
+        var out: [String] = []
+        var word: [UInt8] = []
+        for b in text.utf8 {
+            if (b | 0x20) &- 0x61 < 26 || b == UInt8(ascii: "-") {
+                word.append(b)
+            } else if !word.isEmpty {
+                out.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+                if out.count == count { return out }
+            }
+        }
+        if !word.isEmpty, out.count < count { out.append(String(decoding: word, as: UTF8.self)) }
+        return out
+    }
 
     func hasAnaphor(_ text: String, zh: Bool) -> Bool {
         if zh { return lexicon.anaphors.zh.contains { text.contains($0) } }

@@ -93,6 +93,11 @@ import TimelineModel
                     "\(s.debugDescription)")
             #expect(TitleMaker.joiningCommas(s) == s.replacingAll(" ,", with: ","), "\(s.debugDescription)")
             #expect(TextSearch.scalars(s) == Array(s.unicodeScalars), "\(s.debugDescription)")
+            for n in [1, 3] {
+                #expect(EventExtractor.firstWords(s, n)
+                        == s.split(whereSeparator: { !$0.isLetter && $0 != "-" }).prefix(n).map(String.init),
+                        "\(s.debugDescription)")
+            }
             let u = Array(s.unicodeScalars)
             let a = rng.below(u.count + 1), b = a + rng.below(u.count - a + 1)
             #expect(TitleMaker.Words.lowered(u, a..<b) == u.string(a..<b).lowercased())
