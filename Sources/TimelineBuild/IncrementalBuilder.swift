@@ -23,7 +23,17 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// rendering, which lowers the peak memory of a large build by their size.
     public var keepsExtractions = true
 
-    private let extractor = EventExtractor()
+    /// Made on first use: loading the tagger's rules and the lexicons is most of a no-op build's time otherwise.
+    private var extractor: EventExtractor {
+        extractorLock.lock()
+        defer { extractorLock.unlock() }
+        if let made = madeExtractor { return made }
+        let made = EventExtractor()
+        madeExtractor = made
+        return made
+    }
+    private var madeExtractor: EventExtractor?
+    private let extractorLock = NSLock()
     private var memory: [String: DocumentExtraction] = [:]
     private var memoryIndex: [String: BuildCache.IndexEntry]?
 
