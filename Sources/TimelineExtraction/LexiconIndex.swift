@@ -146,53 +146,32 @@ final class LexiconIndex: Sendable {
         tables.flat.withUnsafeBufferPointer { flat in
         tables.items.withUnsafeBufferPointer { items in
         tables.triggers.withUnsafeBufferPointer { triggers in
-            func check(_ from: Int, _ to: Int, at i: Int) {
-                var p = from
-                while p < to {
-                    let ti = items[p]
-                    p += 1
-                    if found[ti] { continue }
-                    let t = triggers[ti]
-                    let count = t.count
-                    guard i + count <= n else { continue }
-                    var k = 0
-                    if t.english {
-                        while k < count, TextSearch.lower(h[i + k]) == flat[t.start + k] { k += 1 }
-                        guard k == count else { continue }
-                        if t.firstIsWord, i > 0, TextSearch.isWordScalar(h[i - 1]) { continue }
-                        var after = i + count
-                        after += TextSearch.inflection(in: hay, at: after, end: n)
-                        if t.lastIsWord, after < n, TextSearch.isWordScalar(h[after]) { continue }
-                    } else {
-                        while k < count, h[i + k] == flat[t.start + k] { k += 1 }
-                        guard k == count else { continue }
-                    }
-                    found[ti] = true
-                    hits[t.type] += 1
+            /// Counts trigger `ti` when it occurs at `i` (once per trigger).
+            func tryTrigger(_ ti: Int, at i: Int) {
+                if found[ti] { return }
+                let t = triggers[ti]
+                let count = t.count
+                guard i + count <= n else { return }
+                var k = 0
+                if t.english {
+                    while k < count, TextSearch.lower(h[i + k]) == flat[t.start + k] { k += 1 }
+                    guard k == count else { return }
+                    if t.firstIsWord, i > 0, TextSearch.isWordScalar(h[i - 1]) { return }
+                    var after = i + count
+                    after += TextSearch.inflection(in: hay, at: after, end: n)
+                    if t.lastIsWord, after < n, TextSearch.isWordScalar(h[after]) { return }
+                } else {
+                    while k < count, h[i + k] == flat[t.start + k] { k += 1 }
+                    guard k == count else { return }
                 }
+                found[ti] = true
+                hits[t.type] += 1
+            }
+            func check(_ from: Int, _ to: Int, at i: Int) {
+                for p in from..<to { tryTrigger(items[p], at: i) }
             }
             func checkList(_ list: [Int], at i: Int) {
-                list.withUnsafeBufferPointer { l in
-                    for ti in l where !found[ti] {
-                        let t = triggers[ti]
-                        let count = t.count
-                        guard i + count <= n else { continue }
-                        var k = 0
-                        if t.english {
-                            while k < count, TextSearch.lower(h[i + k]) == flat[t.start + k] { k += 1 }
-                            guard k == count else { continue }
-                            if t.firstIsWord, i > 0, TextSearch.isWordScalar(h[i - 1]) { continue }
-                            var after = i + count
-                            after += TextSearch.inflection(in: hay, at: after, end: n)
-                            if t.lastIsWord, after < n, TextSearch.isWordScalar(h[after]) { continue }
-                        } else {
-                            while k < count, h[i + k] == flat[t.start + k] { k += 1 }
-                            guard k == count else { continue }
-                        }
-                        found[ti] = true
-                        hits[t.type] += 1
-                    }
-                }
+                for ti in list { tryTrigger(ti, at: i) }
             }
             let bounds = tables.asciiBounds, wordBounds = tables.asciiWordBounds
             let pairBounds = tables.pairBounds, wordPairBounds = tables.wordPairBounds
