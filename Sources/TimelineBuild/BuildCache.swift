@@ -110,7 +110,7 @@ public final class BuildCache: @unchecked Sendable {
             reject(url, reason)
             return [:]
         case let .success(payload):
-            guard let index = try? JSONDecoder().decode([String: IndexEntry].self, from: payload) else {
+            guard let index = IndexEntry.index(binary: [UInt8](payload)) else {
                 reject(url, "payload does not decode")
                 return [:]
             }
@@ -120,9 +120,7 @@ public final class BuildCache: @unchecked Sendable {
 
     func saveIndex(_ index: [String: IndexEntry], corpus: URL) {
         guard writable else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let payload = try? encoder.encode(index) else { return }
+        let payload = Data(IndexEntry.binary(index))
         try? CacheFile.writeAtomically(
             CacheFile.encode(kind: "index", key: ContentHash.hex(corpus.standardizedFileURL.path), payload: payload),
             to: indexURL(corpus: corpus))

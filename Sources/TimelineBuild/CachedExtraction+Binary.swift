@@ -105,8 +105,8 @@ struct BinaryReader {
             position += 1
             v |= UInt64(b & 0x7F) << shift
             if b < 0x80 {
-                let raw = Int64(bitPattern: v)
-                return Int((raw >> 1) ^ -(raw & 1))
+                // Undo the zig-zag on the unsigned bits (an arithmetic shift would corrupt values past ±2^62).
+                return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
             }
             shift += 7
         }

@@ -10,10 +10,14 @@ struct CorpusScanner {
     struct File: Equatable {
         /// Path relative to the corpus root (the document id).
         var id: String
-        var url: URL
+        /// The file's path as the scan reached it (the corpus folder's path, then the id).
+        var path: String
         /// The path messages show: the corpus folder as given, then the id.
         var display: String
         var stamp: FileStamp
+
+        /// The file's URL.
+        var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
     }
 
     struct Scan {
@@ -35,7 +39,7 @@ struct CorpusScanner {
         }
         var visited: Set<[UInt64]> = [[UInt64(info.st_dev), UInt64(info.st_ino)]]
         var scan = Scan()
-        walk(root, prefix: "", visited: &visited, into: &scan)
+        walk(root.path, prefix: "", visited: &visited, into: &scan)
         guard !scan.files.isEmpty || scan.problems.contains(where: { Self.isDocumentName($0.id) }) else {
             throw TimelineError.corpusEmpty(path: root.relativePath)
         }
@@ -47,10 +51,11 @@ struct CorpusScanner {
         CorpusReader.format(ofFileNamed: String(id.split(separator: "/").last ?? "")) != nil
     }
 
-    private func walk(_ dir: URL, prefix: String, visited: inout Set<[UInt64]>, into scan: inout Scan) {
+    /// Lists `dir` (a path: building URLs per entry took a fifth of a no-op build of 2,000 documents).
+    private func walk(_ dir: String, prefix: String, visited: inout Set<[UInt64]>, into scan: inout Scan) {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         } catch {
             let id = prefix.isEmpty ? "." : String(prefix.dropLast())
             scan.problems.append((id, .unreadable(path: display(id),
@@ -59,14 +64,14 @@ struct CorpusScanner {
         }
         for name in names {
             let id = prefix + name
-            let url = dir.appendingPathComponent(name)
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
             if name.hasPrefix(".") {
                 scan.diagnostics.append(Diagnostic(.notice, path: id, message: "hidden, skipped"))
                 continue
             }
             let isDocument = CorpusReader.format(ofFileNamed: name) != nil
             var link = stat()
-            guard lstat(url.path, &link) == 0 else {
+            guard lstat(path, &link) == 0 else {
                 let reason = String(cString: strerror(errno))
                 if isDocument {
                     scan.problems.append((id, .unreadable(path: display(id), reason: reason)))
@@ -77,7 +82,7 @@ struct CorpusScanner {
             }
             var info = link
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
-            if isLink, stat(url.path, &info) != 0 {
+            if isLink, stat(path, &info) != 0 {
                 let reason = errno == ELOOP ? "symbolic link loop" : "broken symbolic link"
                 if isDocument {
                     scan.problems.append((id, .unreadable(path: display(id), reason: reason)))
@@ -96,14 +101,14 @@ struct CorpusScanner {
                     scan.diagnostics.append(Diagnostic(.notice, path: id, message: "folder already read, skipped"))
                     continue
                 }
-                walk(url, prefix: id + "/", visited: &visited, into: &scan)
+                walk(path, prefix: id + "/", visited: &visited, into: &scan)
             case S_IFREG:
                 guard isDocument else {
                     scan.diagnostics.append(Diagnostic(.notice, path: id,
                         message: "not a .txt, .md, .markdown, .html or .htm file, skipped"))
                     continue
                 }
-                scan.files.append(File(id: id, url: url, display: display(id), stamp: FileStamp(info)))
+                scan.files.append(File(id: id, path: path, display: display(id), stamp: FileStamp(info)))
             default:
                 scan.diagnostics.append(Diagnostic(.notice, path: id, message: "not a regular file, skipped"))
             }

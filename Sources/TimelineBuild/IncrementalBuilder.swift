@@ -250,7 +250,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
             // Not cached (evicted or corrupt): read the file again.
             let url = self.settings.corpus.appendingPathComponent(doc.id)
-            let file = CorpusScanner.File(id: doc.id, url: url, display: scanner.display(doc.id),
+            let file = CorpusScanner.File(id: doc.id, path: url.path, display: scanner.display(doc.id),
                                           stamp: FileStamp.of(path: url.path) ?? FileStamp(size: 0, mtime: 0, ctime: 0, inode: 0, device: 0))
             return self.readAndExtract(file)
         } tick: { extracted in

@@ -84,3 +84,47 @@ import TimelineModel
         #expect(CachedExtraction(binary: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]) == nil)
     }
 }
+
+@Suite struct IndexBinaryTests {
+    static func randomIndex(_ rng: inout some RandomNumberGenerator) -> [String: BuildCache.IndexEntry] {
+        let pool = ["", "a", "corpus/é.md", "中文.txt", "x\ny", "2019-06-05", "en", "zh"]
+        func s() -> String { pool.randomElement(using: &rng)! + String(Int.random(in: 0...99, using: &rng)) }
+        func big() -> Int64 { Int64.random(in: Int64.min...Int64.max, using: &rng) }
+        var index: [String: BuildCache.IndexEntry] = [:]
+        for _ in 0..<Int.random(in: 0...20, using: &rng) {
+            let stamp = FileStamp(size: big(), mtime: big(), ctime: big(), inode: UInt64.random(in: 0...UInt64.max, using: &rng),
+                                  device: UInt64.random(in: 0...UInt64.max, using: &rng))
+            let record = DocumentRecord(id: s(), sha256: s(), title: Bool.random(using: &rng) ? s() : nil,
+                                        date: Bool.random(using: &rng) ? s() : nil, languages: [s(), s()])
+            index[s()] = BuildCache.IndexEntry(stamp: stamp, hashedAt: big(), record: record,
+                                               warnings: Bool.random(using: &rng) ? [s()] : [])
+        }
+        return index
+    }
+
+    @Test func roundTripsRandomIndexes() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let index = Self.randomIndex(&rng)
+            let bytes = BuildCache.IndexEntry.binary(index)
+            #expect(BuildCache.IndexEntry.index(binary: bytes) == index)
+            #expect(BuildCache.IndexEntry.binary(index) == bytes, "the same index encodes to the same bytes")
+        }
+    }
+
+    @Test func truncatedOrExtendedIndexesAreRejected() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var index = Self.randomIndex(&rng)
+            if index.isEmpty { index["a"] = Self.randomIndex(&rng).values.first ?? BuildCache.IndexEntry(
+                stamp: FileStamp(size: 1, mtime: 2, ctime: 3, inode: 4, device: 5), hashedAt: 6,
+                record: DocumentRecord(id: "a", sha256: "b"), warnings: []) }
+            let bytes = BuildCache.IndexEntry.binary(index)
+            #expect(BuildCache.IndexEntry.index(binary: Array(bytes.dropLast())) == nil)
+            #expect(BuildCache.IndexEntry.index(binary: bytes + [0]) == nil)
+            var flipped = bytes
+            flipped[Int.random(in: 0..<flipped.count, using: &rng)] ^= UInt8.random(in: 1...255, using: &rng)
+            _ = BuildCache.IndexEntry.index(binary: flipped)
+        }
+    }
+}
