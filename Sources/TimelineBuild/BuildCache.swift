@@ -74,7 +74,7 @@ public final class BuildCache: @unchecked Sendable {
         try? CacheFile.writeAtomically(CacheFile.encode(kind: "extraction", key: key, payload: payload), to: extractionURL(key))
     }
 
-    private func reject(_ url: URL, _ reason: String) {
+    func reject(_ url: URL, _ reason: String) {
         lock.lock()
         rejected.append((url.lastPathComponent, reason))
         lock.unlock()

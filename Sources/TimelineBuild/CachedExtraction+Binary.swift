@@ -125,6 +125,13 @@ struct BinaryReader {
         return String(validating: bytes[position..<(position + n)], as: UTF8.self)
     }
 
+    /// A length-prefixed run of raw bytes.
+    mutating func raw() -> ArraySlice<UInt8>? {
+        guard let n = count() else { return nil }
+        defer { position += n }
+        return bytes[position..<(position + n)]
+    }
+
     mutating func optionalString() -> String?? {
         guard position < bytes.count else { return nil }
         let flag = bytes[position]

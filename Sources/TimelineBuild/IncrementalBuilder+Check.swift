@@ -57,7 +57,9 @@ extension IncrementalBuilder {
         let data = try EventGraphCoder.encode(graph)
         let tmp = fm.temporaryDirectory.appendingPathComponent("timeline-check-\(getpid())-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: tmp) }
-        let rendered = try TimelineRenderer(options: settings.renderOptions).render(graph, to: tmp)
+        var renderer = TimelineRenderer(options: settings.renderOptions)
+        renderer.tileStore = cache.map { SVGTilePack(cache: $0) }
+        let rendered = try renderer.render(graph, to: tmp)
         var expected: [(URL, Data)] = [(settings.events, data)]
         for url in rendered {
             expected.append((settings.output.appendingPathComponent(url.lastPathComponent), (try? Data(contentsOf: url)) ?? Data()))

@@ -380,7 +380,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // events.json and every rendered file are made in memory, side by side, before anything is written:
         // when Graphviz fails, nothing is.
         let encoded = ConcurrentJobs.Slots<Data>(count: 1)
-        let rendered = try TimelineRenderer(options: settings.renderOptions).files(
+        let tiles = cache.map { SVGTilePack(cache: $0) }
+        var renderer = TimelineRenderer(options: settings.renderOptions)
+        renderer.tileStore = tiles
+        let rendered = try renderer.files(
             for: graph, in: settings.output, threads: settings.jobs,
             extra: [{ encoded[0] = try EventGraphCoder.encode(graph) }])
         let data = encoded[0]!
@@ -403,6 +406,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         record.counts = [s.events, s.relations, s.undated]
         record.curationWarnings = curationWarnings
         cache?.saveManifest(record, events: settings.events)
+        tiles?.save()
         stage("record")
         s.stages = stages
         finish(&s, inputs: inputs, start: start)

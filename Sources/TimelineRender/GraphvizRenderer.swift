@@ -78,6 +78,14 @@ public enum GraphvizRenderer {
         return Data(bytes: buffer, count: Int(length))
     }
 
+    /// The version of the Graphviz libraries in use (libgvc's own report), or "unknown".
+    public static var version: String {
+        graphvizLock.lock()
+        defer { graphvizLock.unlock() }
+        guard let gvc = mainContext(), let text = gvcVersion(gvc) else { return "unknown" }
+        return String(cString: text)
+    }
+
     /// The process's Graphviz context with every installed plugin (from libgvc's `config6a`), created on
     /// first use. Call with the lock held.
     private static func mainContext() -> OpaquePointer? {

@@ -26,6 +26,11 @@ public struct PositionedDOTEncoder: Sendable {
 
     /// The DOT text of `graph` with positions, ending with a newline: lay it out with the `nop2` engine.
     public func encode(_ graph: EventGraph) -> String {
+        drawing(graph).whole
+    }
+
+    /// The DOT of `graph`, whole (unless `whole` is false) and as the frame and tiles the SVG is drawn from.
+    public func drawing(_ graph: EventGraph, whole wantsWhole: Bool = true) -> PositionedDrawing {
         let graph = options.filter.apply(to: graph)
         let periods = TimelinePeriod.periods(of: graph)
         let layout = PositionedLayout(periods: periods)
@@ -34,35 +39,41 @@ public struct PositionedDOTEncoder: Sendable {
         let title = CorpusText.line(options.title)
         func pos(_ x: Double, _ y: Double) -> String { "\(fmt(x)),\(fmt(-y))" }
 
-        var out = "digraph \(DOTEncoder.quoted(title)) {\n"
-        out += "  graph " + DOTEncoder.attributes([
+        let graphAttributes: [(String, String)] = [
             ("charset", "UTF-8"), ("labelloc", "t"), ("labeljust", "l"), ("fontname", font), ("pad", "0.3"),
             ("splines", "line"), ("outputorder", "edgesfirst"), ("tooltip", title),
-        ]) + ";\n"
-        // Labels are not measured by the positioned path's Graphviz context: the legend's cells get widths
-        // from a generous estimate, so that their text never runs out of them.
-        out += "  graph [label=<" + TimelineLegend.htmlLabel(title: title, graph: graph, font: font,
-                                                             measure: PositionedLayout.textWidth) + ">];\n"
-        out += "  node " + DOTEncoder.attributes([
+        ]
+        let nodeDefaults = "  node " + DOTEncoder.attributes([
             ("fontname", font), ("fontsize", "11"), ("shape", "box"), ("style", "filled"),
             ("margin", "0.1,0.05"), ("penwidth", "1.2"), ("fixedsize", "true"),
         ]) + ";\n"
-        out += "  edge " + DOTEncoder.attributes([("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")]) + ";\n"
+        let edgeDefaults = "  edge " + DOTEncoder.attributes([("fontname", font), ("fontsize", "9"), ("arrowsize", "0.7")]) + ";\n"
+        // Labels are not measured by the positioned path's Graphviz context: the legend's cells get widths
+        // from a generous estimate, so that their text never runs out of them.
+        let legend = "  graph [label=<" + TimelineLegend.htmlLabel(title: title, graph: graph, font: font,
+                                                                 measure: PositionedLayout.textWidth) + ">];\n"
+        // The frame keeps Graphviz from moving the drawing (`notranslate`), so that tiles drawn apart fit it.
+        func header(notranslate: Bool) -> String {
+            "digraph \(DOTEncoder.quoted(title)) {\n  graph "
+                + DOTEncoder.attributes(graphAttributes + (notranslate ? [("notranslate", "true")] : [])) + ";\n"
+                + legend + nodeDefaults + edgeDefaults
+        }
 
         if periods.isEmpty {
-            out += "  " + DOTEncoder.quoted("empty") + " " + DOTEncoder.attributes([
+            let empty = "  " + DOTEncoder.quoted("empty") + " " + DOTEncoder.attributes([
                 ("label", "No dated events"), ("shape", "plaintext"), ("style", ""), ("fixedsize", "false"),
                 ("pos", "0,0"),
             ]) + ";\n}\n"
-            return out
+            return PositionedDrawing(whole: wantsWhole ? header(notranslate: false) + empty : "",
+                                     frame: header(notranslate: true) + empty, tiles: [])
         }
 
-        out += "\n  // The time axis: period labels left to right, long gaps compressed and marked.\n"
+        var axis = "\n  // The time axis: period labels left to right, long gaps compressed and marked.\n"
         let axisAttributes = DOTEncoder.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "normal")])
         for (i, tick) in layout.ticks.enumerated() {
             let count = tick.period.events.count
             let id = "period:" + tick.period.key
-            out += "  " + DOTEncoder.quoted(id) + " " + DOTEncoder.attributes([
+            axis += "  " + DOTEncoder.quoted(id) + " " + DOTEncoder.attributes([
                 ("label", tick.period.label), ("shape", "plaintext"), ("style", ""), ("fontsize", "16"),
                 ("fontcolor", "#333333"), ("fixedsize", "false"),
                 ("tooltip", "\(tick.period.label): \(count) event\(count == 1 ? "" : "s")"),
@@ -72,42 +83,81 @@ public struct PositionedDOTEncoder: Sendable {
             let previous = "period:" + layout.ticks[i - 1].period.key
             if let gap = layout.gaps[i] {
                 let gapID = "gap:" + tick.period.key
-                out += "  " + DOTEncoder.quoted(gapID) + " "
+                axis += "  " + DOTEncoder.quoted(gapID) + " "
                     + DOTEncoder.attributes(DOTEncoder.gapAttributes(years: gap.years)
                         + [("fixedsize", "false"), ("pos", pos(gap.x, layout.axisY))]) + ";\n"
-                out += "  " + DOTEncoder.quoted(previous) + " -> " + DOTEncoder.quoted(gapID) + " "
+                axis += "  " + DOTEncoder.quoted(previous) + " -> " + DOTEncoder.quoted(gapID) + " "
                     + DOTEncoder.attributes([("color", "#9e9e9e"), ("penwidth", "3"), ("arrowhead", "none"),
                                              ("style", "dashed")]) + ";\n"
-                out += "  " + DOTEncoder.quoted(gapID) + " -> " + DOTEncoder.quoted(id) + " " + axisAttributes + ";\n"
+                axis += "  " + DOTEncoder.quoted(gapID) + " -> " + DOTEncoder.quoted(id) + " " + axisAttributes + ";\n"
             } else {
-                out += "  " + DOTEncoder.quoted(previous) + " -> " + DOTEncoder.quoted(id) + " " + axisAttributes + ";\n"
+                axis += "  " + DOTEncoder.quoted(previous) + " -> " + DOTEncoder.quoted(id) + " " + axisAttributes + ";\n"
             }
         }
 
-        out += "\n  // Events, stacked under their period in date order.\n"
-        out.reserveCapacity(out.utf8.count + layout.boxes.count * 700)
+        // Each box's statement without its position, then the position: absolute in the whole DOT, relative
+        // to the period's left edge in its tile. The explicit `id` keeps SVG ids unique across tiles.
+        var boxes = wantsWhole ? "\n  // Events, stacked under their period in date order.\n" : ""
+        if wantsWhole { boxes.reserveCapacity(layout.boxes.count * 720) }
+        let tileHeader = "digraph \"tile\" {\n  graph " + DOTEncoder.attributes([
+            ("charset", "UTF-8"), ("fontname", font), ("notranslate", "true"), ("splines", "line"),
+            ("outputorder", "edgesfirst"),
+        ]) + ";\n" + nodeDefaults
+        var tiles: [PositionedDrawing.Tile] = []
+        tiles.reserveCapacity(layout.ticks.count)
         var boxOfEvent: [String: PositionedLayout.Box] = [:]
         boxOfEvent.reserveCapacity(layout.boxes.count)
-        for box in layout.boxes {
-            if boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
-            var attrs = base.eventAttributes(box.event, labelLines: box.lines, longDate: box.longDate)
-            attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("pos", pos(box.x, box.y))]
-            out += "  "
-            DOTEncoder.appendQuoted(box.nodeID, to: &out)
-            out += " "
-            DOTEncoder.appendAttributes(attrs, to: &out)
-            out += ";\n"
+        var next = 0
+        for tick in layout.ticks {
+            var tile = tileHeader
+            tile.reserveCapacity(tileHeader.utf8.count + tick.period.events.count * 720)
+            for box in layout.boxes[next..<(next + tick.period.events.count)] {
+                if boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
+                var attrs = base.eventAttributes(box.event, labelLines: box.lines, longDate: box.longDate)
+                attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("id", Self.svgID(box.nodeID))]
+                var statement = "  "
+                DOTEncoder.appendQuoted(box.nodeID, to: &statement)
+                statement += " "
+                DOTEncoder.appendAttributes(attrs, to: &statement)
+                statement.removeLast()  // "]"
+                statement += ", pos=\""
+                tile += statement
+                tile += pos(box.x - tick.left, box.y)
+                tile += "\"];\n"
+                if wantsWhole {
+                    boxes += statement
+                    boxes += pos(box.x, box.y)
+                    boxes += "\"];\n"
+                }
+            }
+            next += tick.period.events.count
+            tile += "}\n"
+            tiles.append(PositionedDrawing.Tile(left: tick.left, dot: tile))
         }
 
         // Relation edges are straight lines, drawn under the boxes. Their labels are separate text nodes
         // (drawn over the edges), each where the line runs through free space, so that no label hides under
         // a box or another label; an edge without such a place, or too short, is not labelled (its style,
-        // colour and tooltip still tell its type).
+        // colour and tooltip still tell its type). In the frame, each box an edge meets has an invisible
+        // stand-in of its size, which Graphviz clips the edge at.
+        var relations = ""
+        var standIns = ""
+        var joined = Set<String>()
         var seen = Set<Relation>()
         var canonical = graph
         canonical.canonicalize()
         var labels: [PositionedLayout.Rect] = []
-        var first = true
+        func standIn(_ box: PositionedLayout.Box) {
+            guard joined.insert(box.nodeID).inserted else { return }
+            standIns += "  "
+            DOTEncoder.appendQuoted(box.nodeID, to: &standIns)
+            standIns += " "
+            DOTEncoder.appendAttributes([
+                ("label", ""), ("style", "invis"), ("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)),
+                ("pos", pos(box.x, box.y)),
+            ], to: &standIns)
+            standIns += ";\n"
+        }
         for relation in canonical.relations {
             guard relation.from != relation.to, let from = boxOfEvent[relation.from], let to = boxOfEvent[relation.to]
             else { continue }
@@ -118,15 +168,16 @@ public struct PositionedDOTEncoder: Sendable {
                                                 sameColumn: false)
             let label = attrs.first { $0.0 == "label" }?.1 ?? ""
             attrs.removeAll { $0.0 == "label" }
-            if first { out += "\n  // Relations stated in the corpus, and their labels where there is room.\n" }
-            first = false
-            out += "  "
-            DOTEncoder.appendQuoted(from.nodeID, to: &out)
-            out += " -> "
-            DOTEncoder.appendQuoted(to.nodeID, to: &out)
-            out += " "
-            DOTEncoder.appendAttributes(attrs, to: &out)
-            out += ";\n"
+            if relations.isEmpty { relations += "\n  // Relations stated in the corpus, and their labels where there is room.\n" }
+            standIn(from)
+            standIn(to)
+            relations += "  "
+            DOTEncoder.appendQuoted(from.nodeID, to: &relations)
+            relations += " -> "
+            DOTEncoder.appendQuoted(to.nodeID, to: &relations)
+            relations += " "
+            DOTEncoder.appendAttributes(attrs, to: &relations)
+            relations += ";\n"
 
             guard !label.isEmpty, abs(from.x - to.x) >= Self.labelledEdgeSpan else { continue }
             let width = PositionedLayout.textWidth(label, size: Self.relationFontSize) + 4
@@ -135,16 +186,40 @@ public struct PositionedDOTEncoder: Sendable {
             else { continue }
             labels.append(PositionedLayout.Rect(centerX: spot.x, centerY: spot.y, width: width, height: height))
             let keep: Set<String> = ["fontcolor", "tooltip", "URL"]
-            out += "  "
-            DOTEncoder.appendQuoted("relation:\(labels.count)", to: &out)
-            out += " "
+            relations += "  "
+            DOTEncoder.appendQuoted("relation:\(labels.count)", to: &relations)
+            relations += " "
             DOTEncoder.appendAttributes([
                 ("label", label), ("shape", "plaintext"), ("style", ""), ("fontsize", fmt(Self.relationFontSize)),
                 ("fixedsize", "false"), ("width", "0"), ("height", "0"), ("margin", "0"),
-            ] + attrs.filter { keep.contains($0.0) } + [("pos", pos(spot.x, spot.y))], to: &out)
-            out += ";\n"
+            ] + attrs.filter { keep.contains($0.0) } + [("pos", pos(spot.x, spot.y))], to: &relations)
+            relations += ";\n"
         }
-        out += "}\n"
+
+        // Two invisible points at the corners of the boxes' area give the frame the whole drawing's size.
+        let corner: [(String, String)] = [("label", ""), ("shape", "point"), ("style", "invis"), ("width", "0"),
+                                          ("height", "0"), ("fixedsize", "true")]
+        let right = layout.width - PositionedLayout.columnGap
+        let bottom = layout.height - PositionedLayout.rowGap
+        var frame = header(notranslate: true) + axis
+        frame += "\n  // The corners of the drawing, and the boxes that relations join (drawn in the tiles).\n"
+        frame += "  \"corner:top-left\" " + DOTEncoder.attributes(corner + [("pos", pos(0, PositionedLayout.top))]) + ";\n"
+        frame += "  \"corner:bottom-right\" " + DOTEncoder.attributes(corner + [("pos", pos(right, bottom))]) + ";\n"
+        frame += standIns + relations + "}\n"
+        let whole = wantsWhole ? header(notranslate: false) + axis + boxes + relations + "}\n" : ""
+        return PositionedDrawing(whole: whole, frame: frame, tiles: tiles)
+    }
+
+    /// The SVG `id` of a box: its node ID as an XML name, injectively (letters, digits and `-` kept, any
+    /// other scalar written `_hex_`), so that ids stay unique and stable across tiles.
+    static func svgID(_ nodeID: String) -> String {
+        var out = "box-"
+        for scalar in nodeID.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D: out.unicodeScalars.append(scalar)
+            default: out += "_" + String(scalar.value, radix: 16) + "_"
+            }
+        }
         return out
     }
 

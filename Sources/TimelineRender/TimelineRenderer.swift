@@ -11,6 +11,8 @@ import TimelineModel
 public struct TimelineRenderer: Sendable {
     /// Title, font, link, file-name, filter, format and layout settings.
     public var options: RenderOptions
+    /// Where drawn SVG tiles of positioned timelines are kept between renderings (none by default).
+    public var tileStore: SVGTileStore?
     /// Turns DOT into SVG with the given engine; ``GraphvizRenderer/renderSVG(dot:engine:)`` except in tests.
     let svgRenderer: @Sendable (String, GraphvizRenderer.Engine) throws -> Data
 
@@ -55,8 +57,38 @@ public struct TimelineRenderer: Sendable {
 
     /// The SVG of `graph`.
     public func svg(_ graph: EventGraph) throws -> Data {
-        let (text, engine) = dot(graph)
-        return try svgRenderer(text, engine)
+        try dotAndSVG(options.filter.apply(to: graph), wantsDOT: false).svg
+    }
+
+    /// The DOT file's text (when `wantsDOT`) and the SVG of `filtered` (already filtered). A positioned
+    /// timeline is drawn as a frame and tiles (``PositionedDrawing``), tiles found in ``tileStore`` reused.
+    func dotAndSVG(_ filtered: EventGraph, wantsDOT: Bool) throws -> (dot: String, svg: Data) {
+        var unfiltered = options
+        unfiltered.filter = EventFilter()
+        guard usesPositionedLayout(filtered) else {
+            let text = DOTEncoder(options: unfiltered).encode(filtered)
+            return (wantsDOT ? text : "", try svgRenderer(text, .dot))
+        }
+        let drawing = PositionedDOTEncoder(options: unfiltered).drawing(filtered, whole: wantsDOT)
+        let version = GraphvizRenderer.version
+        var keys: [String] = []
+        keys.reserveCapacity(drawing.tiles.count)
+        var bodies: [(left: Double, body: ArraySlice<UInt8>)] = []
+        bodies.reserveCapacity(drawing.tiles.count)
+        for tile in drawing.tiles {
+            let key = "graphviz " + version + "\n" + tile.dot
+            keys.append(key)
+            if let stored = tileStore?.svg(forKey: key), let body = try? SVGTiles.body(ofTile: stored) {
+                bodies.append((tile.left, body))
+                continue
+            }
+            let svg = try svgRenderer(tile.dot, .nop2)
+            bodies.append((tile.left, try SVGTiles.body(ofTile: svg)))
+            tileStore?.store(svg, forKey: key)
+        }
+        tileStore?.used(keys)
+        let frame = try svgRenderer(drawing.frame, .nop2)
+        return (drawing.whole, try SVGTiles.stitch(frame: frame, tiles: bodies))
     }
 
     /// Renders `graph` and writes the files of ``RenderOptions/formats`` into `outputDir` (created if needed),
@@ -92,19 +124,24 @@ public struct TimelineRenderer: Sendable {
         }
         let filtered = options.filter.apply(to: graph)
         let unfiltered = { var o = options; o.filter = EventFilter(); return o }()
-        let renderer = TimelineRenderer(options: unfiltered, svgRenderer: svgRenderer)
+        let renderer = { () -> TimelineRenderer in
+            var r = TimelineRenderer(options: unfiltered, svgRenderer: svgRenderer)
+            r.tileStore = tileStore
+            return r
+        }()
         let formats = options.formats
-        let svgRenderer = self.svgRenderer
 
         // One slot per file, in output order; each job fills its own slots.
         let slots = ConcurrentJobs.Slots<Data>(count: 5)
         var jobs: [@Sendable () throws -> Void] = []
-        if formats.contains(.dot) || formats.contains(.svg) {
+        if formats.contains(.svg) {
             jobs.append {
-                let (text, engine) = renderer.dot(filtered)
+                let (text, svg) = try renderer.dotAndSVG(filtered, wantsDOT: formats.contains(.dot))
                 if formats.contains(.dot) { slots[0] = Data(text.utf8) }
-                if formats.contains(.svg) { slots[1] = try svgRenderer(text, engine) }
+                slots[1] = svg
             }
+        } else if formats.contains(.dot) {
+            jobs.append { slots[0] = Data(renderer.dot(filtered).text.utf8) }
         }
         jobs += extra
         if formats.contains(.markdown) {

@@ -119,6 +119,39 @@ import TimelineModel
         #expect(try f.builder().build().cacheRejected == 0)
     }
 
+    /// A positioned timeline's SVG tiles come from the cache after a change; a damaged tile file is rejected
+    /// and the tiles drawn again, and either way the SVG is the bytes of a build without a cache.
+    @Test func svgTilesAreReusedAndADamagedTileFileIsRebuilt() throws {
+        let f = try Fixture(documents: 8)
+        defer { f.remove() }
+        var settings = f.settings()
+        settings.renderOptions.layout = .positioned
+        _ = try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build()
+        let pack = f.cache.appendingPathComponent("svg-tiles")
+        #expect(FileManager.default.fileExists(atPath: pack.path))
+
+        let doc = f.corpus.appendingPathComponent("part-03/doc-00003.txt")
+        try ("In June 1999 a new bridge opened in Harbin.\n" + String(contentsOf: doc, encoding: .utf8))
+            .write(to: doc, atomically: true, encoding: .utf8)
+        var bytes = try Data(contentsOf: pack)
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: pack)
+        let damaged = try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build()
+        #expect(damaged.cacheRejected == 1)
+        #expect(damaged.warnings.contains { $0.contains("svg-tiles") })
+        let svg = try Data(contentsOf: f.output.appendingPathComponent("timeline.svg"))
+
+        // A build without the cache writes the same SVG; one with the (rebuilt) tiles rejects nothing.
+        try FileManager.default.removeItem(at: f.output)
+        var uncached = settings
+        uncached.useCache = false
+        _ = try IncrementalBuilder(settings: uncached, fingerprint: Self.fingerprint).build()
+        #expect(try Data(contentsOf: f.output.appendingPathComponent("timeline.svg")) == svg)
+        try FileManager.default.removeItem(at: f.output)
+        #expect(try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build().cacheRejected == 0)
+        #expect(try Data(contentsOf: f.output.appendingPathComponent("timeline.svg")) == svg)
+    }
+
     @Test func anotherFingerprintIgnoresTheCache() throws {
         let f = try Fixture(documents: 3)
         defer { f.remove() }

@@ -41,9 +41,13 @@ struct DOTEncoderTests {
     @Test("no quoted string in the adversarial DOT is left open, and every ID is quoted", arguments: [false, true])
     func structure(positioned: Bool) throws {
         let graph = try TestSupport.fixture("adversarial")
-        let dot = positioned ? PositionedDOTEncoder().encode(graph) : DOTEncoder().encode(graph)
-        _ = try GraphvizRenderer.renderSVG(dot: dot, engine: positioned ? .nop2 : .dot)
-        for line in dot.split(separator: "\n") {
+        // Positioned: the whole DOT, and the frame and tiles the SVG is drawn from.
+        let drawing = PositionedDOTEncoder().drawing(graph)
+        let texts = positioned ? [drawing.whole, drawing.frame] + drawing.tiles.map(\.dot) : [DOTEncoder().encode(graph)]
+        for dot in texts {
+            _ = try GraphvizRenderer.renderSVG(dot: dot, engine: positioned ? .nop2 : .dot)
+        }
+        for line in texts.joined().split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("//") || trimmed == "}" || trimmed.hasPrefix("rank=") { continue }
             // The title and legend: an HTML-like label, checked by `legend`.
@@ -69,7 +73,7 @@ struct DOTEncoderTests {
                                             "fontcolor", "penwidth", "arrowhead", "weight", "constraint", "charset",
                                             "rankdir", "labelloc", "nodesep", "ranksep", "pad", "outputorder",
                                             "margin", "arrowsize", "labeljust", "splines", "fixedsize", "width",
-                                            "height", "pos"]
+                                            "height", "pos", "id", "notranslate"]
             for word in words {
                 #expect(keywords.contains(word), "unexpected bare word \(word) in: \(line)")
             }

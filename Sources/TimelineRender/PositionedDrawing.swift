@@ -1,0 +1,27 @@
+/// A positioned timeline's DOT, whole and in the pieces its SVG is drawn from (``PositionedDOTEncoder``).
+///
+/// - ``whole`` is `timeline.dot`: every node with its absolute position, for `neato -n2`.
+/// - ``frame`` holds what spans the timeline: title and legend, the time axis, relation edges and their
+///   labels, with invisible stand-ins for the boxes that edges join (so that Graphviz clips each edge at the
+///   box it meets) and two invisible corners that give the drawing its full size.
+/// - ``tiles`` hold the event boxes, one tile per period, each in coordinates local to the period's left
+///   edge. A tile's DOT depends only on its period's events and the column height, so after one document
+///   changed, a build draws the one or two tiles that changed and takes the others from an ``SVGTileStore``.
+///
+/// The SVG is the frame's, with each tile's drawing shifted into place (``SVGTiles``).
+public struct PositionedDrawing: Sendable {
+    /// One period's boxes.
+    public struct Tile: Sendable {
+        /// The x of the period's left edge in the whole drawing (points).
+        public var left: Double
+        /// The tile's DOT, positions relative to ``left``.
+        public var dot: String
+    }
+
+    /// The whole DOT (`timeline.dot`), or empty when not asked for.
+    public var whole: String
+    /// The frame's DOT.
+    public var frame: String
+    /// The tiles, left to right.
+    public var tiles: [Tile]
+}
