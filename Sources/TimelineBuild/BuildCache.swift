@@ -76,7 +76,10 @@ public final class BuildCache: @unchecked Sendable {
 
     func reject(_ url: URL, _ reason: String) {
         lock.lock()
-        rejected.append((url.lastPathComponent, reason))
+        // Named by its path in the cache folder (extractions/ab/<key>, svg-tiles/<key>, manifest).
+        let prefix = folder.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        rejected.append((path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent, reason))
         lock.unlock()
         if writable { try? FileManager.default.removeItem(at: url) }
     }

@@ -380,7 +380,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // events.json and every rendered file are made in memory, side by side, before anything is written:
         // when Graphviz fails, nothing is.
         let encoded = ConcurrentJobs.Slots<Data>(count: 1)
-        let tiles = cache.map { SVGTilePack(cache: $0) }
+        let tiles = cache.map { SVGTileFolder(cache: $0) }
         var renderer = TimelineRenderer(options: settings.renderOptions)
         renderer.tileStore = tiles
         let rendered = try renderer.files(

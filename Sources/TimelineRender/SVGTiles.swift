@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TimelineModel
 
 /// Puts the SVG of a positioned timeline together from Graphviz's drawings of its frame and tiles
@@ -14,34 +17,37 @@ enum SVGTiles {
     private static let background = Array("<polygon fill=\"white\"".utf8)
     private static let close = Array("</g>\n</svg>".utf8)
 
-    /// The drawing inside a tile's SVG: its elements after the background polygon, up to the graph
-    /// group's end.
-    static func body(ofTile svg: Data) throws -> ArraySlice<UInt8> {
-        let bytes = [UInt8](svg)
-        guard let open = find(graphOpen, in: bytes, from: 0),
-              let polygon = find(background, in: bytes, from: open),
-              let lineEnd = bytes[polygon...].firstIndex(of: UInt8(ascii: "\n")),
-              let end = findLast(close, in: bytes), end > lineEnd
-        else { throw TimelineError.graphviz(message: "Graphviz's SVG for a tile does not have the expected shape") }
-        return bytes[(lineEnd + 1)..<end]
+    /// Where the drawing inside a tile's SVG is: its elements after the background polygon, up to the graph
+    /// group's end (byte offsets from the start of `svg`).
+    static func body(ofTile svg: Data) throws -> Range<Int> {
+        try svg.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Range<Int> in
+            guard let open = find(graphOpen, in: raw, from: 0),
+                  let polygon = find(background, in: raw, from: open),
+                  let newline = find([UInt8(ascii: "\n")], in: raw, from: polygon),
+                  let end = findLast(close, in: raw), end > newline
+            else { throw TimelineError.graphviz(message: "Graphviz's SVG for a tile does not have the expected shape") }
+            return (newline + 1)..<end
+        }
     }
 
-    /// The frame's SVG with the tiles' drawings inserted, each shifted by its `left`.
-    static func stitch(frame: Data, tiles: [(left: Double, body: ArraySlice<UInt8>)]) throws -> Data {
-        let bytes = [UInt8](frame)
-        guard find(graphOpen, in: bytes, from: 0) != nil, let end = findLast(close, in: bytes) else {
-            throw TimelineError.graphviz(message: "Graphviz's SVG for the timeline's frame does not have the expected shape")
+    /// The frame's SVG with the tiles' drawings (`svg[body]`) inserted, each shifted by its `left`.
+    static func stitch(frame: Data, tiles: [(left: Double, svg: Data, body: Range<Int>)]) throws -> Data {
+        let end = try frame.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int in
+            guard find(graphOpen, in: raw, from: 0) != nil, let end = findLast(close, in: raw) else {
+                throw TimelineError.graphviz(message: "Graphviz's SVG for the timeline's frame does not have the expected shape")
+            }
+            return end
         }
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count + tiles.reduce(0) { $0 + $1.body.count + 64 })
-        out += bytes[..<end]
+        var out = Data(capacity: frame.count + tiles.reduce(0) { $0 + $1.body.count + 64 })
+        out.append(frame[frame.startIndex..<(frame.startIndex + end)])
         for tile in tiles {
-            out += Array("<g class=\"tile\" transform=\"translate(\(format(tile.left)) 0)\">\n".utf8)
-            out += tile.body
-            out += Array("</g>\n".utf8)
+            out.append(contentsOf: Array("<g class=\"tile\" transform=\"translate(\(format(tile.left)) 0)\">\n".utf8))
+            let start = tile.svg.startIndex
+            out.append(tile.svg[(start + tile.body.lowerBound)..<(start + tile.body.upperBound)])
+            out.append(contentsOf: Array("</g>\n".utf8))
         }
-        out += bytes[end...]
-        return Data(out)
+        out.append(frame[(frame.startIndex + end)...])
+        return out
     }
 
     /// A coordinate with at most two decimals and no exponent, as the DOT positions are written.
@@ -51,21 +57,24 @@ enum SVGTiles {
         return String(r)
     }
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
+    private static func find(_ needle: [UInt8], in raw: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = raw.baseAddress, !needle.isEmpty else { return nil }
         var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        while i + needle.count <= raw.count {
+            // memchr finds the first byte fast; memcmp checks the rest.
+            guard let hit = memchr(base + i, Int32(needle[0]), raw.count - needle.count + 1 - i) else { return nil }
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            if needle.withUnsafeBytes({ memcmp(base + at, $0.baseAddress!, needle.count) }) == 0 { return at }
+            i = at + 1
         }
         return nil
     }
 
-    private static func findLast(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var i = bytes.count - needle.count
+    private static func findLast(_ needle: [UInt8], in raw: UnsafeRawBufferPointer) -> Int? {
+        guard needle.count <= raw.count else { return nil }
+        var i = raw.count - needle.count
         while i >= 0 {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            if raw[i] == needle[0], (0..<needle.count).allSatisfy({ raw[i + $0] == needle[$0] }) { return i }
             i -= 1
         }
         return nil

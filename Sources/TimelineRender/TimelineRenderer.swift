@@ -70,25 +70,30 @@ public struct TimelineRenderer: Sendable {
             return (wantsDOT ? text : "", try svgRenderer(text, .dot))
         }
         let drawing = PositionedDOTEncoder(options: unfiltered).drawing(filtered, whole: wantsDOT)
-        let version = GraphvizRenderer.version
+        let version = "graphviz " + GraphvizRenderer.version + "\n"
         var keys: [String] = []
-        keys.reserveCapacity(drawing.tiles.count)
-        var bodies: [(left: Double, body: ArraySlice<UInt8>)] = []
-        bodies.reserveCapacity(drawing.tiles.count)
-        for tile in drawing.tiles {
-            let key = "graphviz " + version + "\n" + tile.dot
+        keys.reserveCapacity(drawing.tiles.count + 1)
+        // A piece's SVG: from the store when it holds one of the expected shape, else drawn (and stored).
+        func piece(_ dot: String) throws -> (svg: Data, body: Range<Int>) {
+            let key = version + dot
             keys.append(key)
             if let stored = tileStore?.svg(forKey: key), let body = try? SVGTiles.body(ofTile: stored) {
-                bodies.append((tile.left, body))
-                continue
+                return (stored, body)
             }
-            let svg = try svgRenderer(tile.dot, .nop2)
-            bodies.append((tile.left, try SVGTiles.body(ofTile: svg)))
+            let svg = try svgRenderer(dot, .nop2)
+            let body = try SVGTiles.body(ofTile: svg)
             tileStore?.store(svg, forKey: key)
+            return (svg, body)
         }
+        var pieces: [(left: Double, svg: Data, body: Range<Int>)] = []
+        pieces.reserveCapacity(drawing.tiles.count)
+        for tile in drawing.tiles {
+            let (svg, body) = try piece(tile.dot)
+            pieces.append((tile.left, svg, body))
+        }
+        let frame = try piece(drawing.frame).svg
         tileStore?.used(keys)
-        let frame = try svgRenderer(drawing.frame, .nop2)
-        return (drawing.whole, try SVGTiles.stitch(frame: frame, tiles: bodies))
+        return (drawing.whole, try SVGTiles.stitch(frame: frame, tiles: pieces))
     }
 
     /// Renders `graph` and writes the files of ``RenderOptions/formats`` into `outputDir` (created if needed),

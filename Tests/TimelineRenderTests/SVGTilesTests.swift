@@ -89,16 +89,18 @@ struct SVGTilesTests {
         let plain = TimelineRenderer(options: options)
 
         let first = try cached.svg(graph)
-        let tiles = TimelinePeriod.periods(of: graph).count
-        #expect(store.stored == tiles && store.found == 0)
+        // Every period's tile and the frame.
+        let pieces = TimelinePeriod.periods(of: graph).count + 1
+        #expect(store.stored == pieces && store.found == 0)
         store.reset()
         #expect(try cached.svg(graph) == first)
-        #expect(store.stored == 0 && store.found == tiles)
+        #expect(store.stored == 0 && store.found == pieces)
 
+        // A new title changes one tile; the frame (axis, legend counts) stays.
         graph.events[graph.events.count / 2].title = "A title changed by hand"
         store.reset()
         let changed = try cached.svg(graph)
-        #expect(store.stored == 1 && store.found == tiles - 1)
+        #expect(store.stored == 1 && store.found == pieces - 1)
         #expect(changed == (try plain.svg(graph)), "reused tiles give the bytes of a rendering without a store")
         #expect(String(decoding: changed, as: UTF8.self).contains("A title changed by hand"))
     }
