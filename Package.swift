@@ -35,7 +35,9 @@ let package = Package(
         // Stage 4: DOT, SVG (libgvc in-process) and Markdown.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
                        providers: [.apt(["libgraphviz-dev"])]),
-        .target(name: "TimelineRender", dependencies: ["TimelineModel", "CGraphviz"]),
+        .target(name: "TimelineRender", dependencies: [
+            "TimelineModel", "CGraphviz", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Regeneration: the per-document extraction cache, the build lock, staleness checks, watching.
         .target(name: "TimelineBuild", dependencies: [
             "TimelineModel", "TimelineCorpus", "TimelineExtraction", "TimelineGraph", "TimelineRender",

@@ -58,7 +58,7 @@ extension IncrementalBuilder {
         let tmp = fm.temporaryDirectory.appendingPathComponent("timeline-check-\(getpid())-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: tmp) }
         var renderer = TimelineRenderer(options: settings.renderOptions)
-        renderer.tileStore = cache.map { SVGTileFolder(cache: $0) }
+        renderer.pieces = cache.map { PieceFolder(cache: $0, fingerprint: fingerprint) }
         let rendered = try renderer.render(graph, to: tmp)
         var expected: [(URL, Data)] = [(settings.events, data)]
         for url in rendered {

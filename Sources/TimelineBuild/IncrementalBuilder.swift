@@ -380,9 +380,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // events.json and every rendered file are made in memory, side by side, before anything is written:
         // when Graphviz fails, nothing is.
         let encoded = ConcurrentJobs.Slots<Data>(count: 1)
-        let tiles = cache.map { SVGTileFolder(cache: $0) }
+        let pieces = cache.map { PieceFolder(cache: $0, fingerprint: fingerprint) }
         var renderer = TimelineRenderer(options: settings.renderOptions)
-        renderer.tileStore = tiles
+        renderer.pieces = pieces
         let rendered = try renderer.files(
             for: graph, in: settings.output, threads: settings.jobs,
             extra: [{ encoded[0] = try EventGraphCoder.encode(graph) }])
@@ -406,7 +406,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         record.counts = [s.events, s.relations, s.undated]
         record.curationWarnings = curationWarnings
         cache?.saveManifest(record, events: settings.events)
-        tiles?.save()
+        pieces?.save()
         stage("record")
         s.stages = stages
         finish(&s, inputs: inputs, start: start)

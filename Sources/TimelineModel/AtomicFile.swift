@@ -8,7 +8,12 @@ public enum AtomicFile {
     @discardableResult
     public static func write(_ data: Data, to url: URL) throws -> Bool {
         let fm = FileManager.default
-        if let existing = try? Data(contentsOf: url), existing == data { return false }
+        // Only a file of the same size can hold the same bytes: others are not read (outputs run to megabytes).
+        var info = stat()
+        if stat(url.path, &info) == 0, Int(info.st_size) == data.count,
+           let existing = try? Data(contentsOf: url), existing == data {
+            return false
+        }
         let dir = url.deletingLastPathComponent()
         do {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import Foundation
 import TimelineModel
 
 /// Renders an event graph as a GitHub-flavoured Markdown timeline, readable both as plain text and rendered.
@@ -35,53 +36,180 @@ public struct MarkdownRenderer: Sendable {
 
     /// The Markdown text of `graph`, ending with a newline.
     public func render(_ graph: EventGraph) -> String {
+        render(graph, pieces: nil)
+    }
+
+    /// The Markdown text of `graph`, ending with a newline; each period's section is taken from `pieces` when
+    /// it holds one for the same events, relations and settings, and stored there otherwise. The text does
+    /// not depend on `pieces`.
+    public func render(_ graph: EventGraph, pieces: PieceStore?) -> String {
+        String(decoding: renderBytes(graph, pieces: pieces), as: UTF8.self)
+    }
+
+    /// ``render(_:pieces:)`` as UTF-8 bytes.
+    ///
+    /// Sections are kept with a placeholder byte for each footnote reference and their notes apart, so that a
+    /// section does not depend on how many footnotes come before it: the numbers are put in here.
+    public func renderBytes(_ graph: EventGraph, pieces: PieceStore?) -> [UInt8] {
         var canonical = options.filter.apply(to: graph)
         canonical.canonicalize()
         let periods = TimelinePeriod.periods(of: canonical)
-        var footnotes: [String] = []
-        var firstOfID = Set<String>()
+        var notes = Notes(prefix: footnotePrefix)
         let index = RelationIndex(canonical)
         let hashes = String(repeating: "#", count: min(max(headingLevel, 1), 6))
-        var out = ""
-        if includesTitle { out += "# \(MarkdownText.inline(options.title))\n\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(canonical.events.count * 400 + 1024)
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        if includesTitle { put("# \(MarkdownText.inline(options.title))\n\n") }
         let imagePath = image.map { MarkdownRenderer.safeDestination($0) } ?? DocumentLink.percentEncodedPath(options.svgFileName)
         if !imagePath.isEmpty {
-            out += "![\(MarkdownText.inline(options.title))](\(imagePath))\n\n"
+            put("![\(MarkdownText.inline(options.title))](\(imagePath))\n\n")
         }
-        out += summary(canonical, periods: periods) + "\n"
+        put(summary(canonical, periods: periods) + "\n")
 
         if periods.isEmpty {
-            out += "\n*No dated events.*\n"
+            put("\n*No dated events.*\n")
         }
+        // A repeated event id (a hand-edited file) makes sections depend on each other: rendered afresh.
+        let ids = Set(canonical.events.map(\.id))
+        let store = ids.count == canonical.events.count ? pieces : nil
+        let digests = store == nil ? [] : EventDigest.digests(of: canonical.events)
+        let settings = store == nil ? "" : "markdown\n\(options)\n\(hashes)\n"
+        var firstOfID = Set<String>()
+        var keys: [String] = []
+        var offset = 0
         for period in periods {
-            out += "\n\(hashes) \(MarkdownText.inline(period.label))\n\n"
+            defer { offset += period.events.count }
+            var key = ""
+            if store != nil {
+                key = settings + period.key + "\n" + period.label
+                for (i, event) in period.events.enumerated() {
+                    key += "\n" + digests[offset + i]
+                    if index.relations[event.id] != nil {
+                        key += " " + relationLines(of: event, index: index).joined(separator: " | ")
+                    }
+                }
+                keys.append(key)
+                if let piece = store?.piece(forKey: key), let section = Section([UInt8](piece)) {
+                    section.append(to: &out, notes: &notes)
+                    continue
+                }
+            }
+            var section = Section()
+            section.add("\n\(hashes) \(MarkdownText.inline(period.label))\n\n")
             for event in period.events {
-                let notes = event.mentions.map { footnote(for: $0, into: &footnotes) }.joined()
-                out += "- **\(dateText(event.date))** — \(title(event.title))\(notes)\n"
+                section.add("- **\(dateText(event.date))** — \(title(event.title))")
+                for mention in event.mentions { section.addNote(footnote(for: mention)) }
+                section.add("\n")
                 // Relations name events by id: a repeated id (a hand-edited file) gets them once, on its first event.
                 let withRelations = firstOfID.insert(event.id).inserted
                 for line in details(of: event, index: index, withRelations: withRelations) {
-                    out += "  - \(line)\n"
+                    section.add("  - \(line)\n")
                 }
             }
+            store?.store(section.data, forKey: key)
+            section.append(to: &out, notes: &notes)
         }
+        store?.used(keys)
 
         if !canonical.undated.isEmpty {
-            out += "\n\(hashes) Undated\n\n"
+            put("\n\(hashes) Undated\n\n")
             for event in canonical.undated {
-                let notes = event.mentions.map { footnote(for: $0, into: &footnotes) }.joined()
-                out += "- \(title(event.title))\(notes)\n"
-                out += "  - type: \(MarkdownText.inline(typeName(event.type)))\n"
+                put("- \(title(event.title))")
+                for mention in event.mentions { notes.add(footnote(for: mention), reference: &out) }
+                put("\n  - type: \(MarkdownText.inline(typeName(event.type)))\n")
             }
+        }
+        notes.write(to: &out)
+        return out
+    }
+
+    /// The footnotes of a rendering: their references numbered in order, their definitions written at the end.
+    struct Notes {
+        let prefix: String
+        private(set) var count = 0
+        /// Each note's text, a line each.
+        private var lines: [UInt8] = []
+
+        init(prefix: String) { self.prefix = prefix }
+
+        /// Adds a note and writes its reference.
+        mutating func add(_ note: String, reference out: inout [UInt8]) {
+            count += 1
+            out.append(contentsOf: "[^\(prefix)\(count)]".utf8)
+            lines.append(contentsOf: note.utf8)
+            lines.append(0x0A)
         }
 
-        if !footnotes.isEmpty {
-            out += "\n"
-            for (i, note) in footnotes.enumerated() {
-                out += "[^\(footnotePrefix)\(i + 1)]: \(note)\n"
+        /// Takes `n` notes written a line each in `bytes` (references already written).
+        mutating func take(_ bytes: ArraySlice<UInt8>, count n: Int) {
+            lines.append(contentsOf: bytes)
+            count += n
+        }
+
+        /// Writes the definitions, after a blank line, if there are any.
+        func write(to out: inout [UInt8]) {
+            guard count > 0 else { return }
+            out.append(0x0A)
+            var n = 0
+            var start = lines.startIndex
+            while start < lines.endIndex, let end = lines[start...].firstIndex(of: 0x0A) {
+                n += 1
+                out.append(contentsOf: "[^\(prefix)\(n)]: ".utf8)
+                out.append(contentsOf: lines[start...end])
+                start = end + 1
             }
         }
-        return out
+    }
+
+    /// One period's section: its text with a 0x00 byte for each footnote reference, then its notes a line each.
+    struct Section {
+        var text: [UInt8] = []
+        var notes: [UInt8] = []
+        var count = 0
+
+        init() {}
+
+        /// Decodes ``data``: the text, a 0x01 byte, the notes; nil when the bytes are not a section.
+        init?(_ bytes: [UInt8]) {
+            guard let cut = bytes.firstIndex(of: 0x01) else { return nil }
+            text = Array(bytes[..<cut])
+            notes = Array(bytes[(cut + 1)...])
+            count = text.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            guard notes.reduce(0, { $0 + ($1 == 0x0A ? 1 : 0) }) == count, notes.last ?? 0x0A == 0x0A else { return nil }
+        }
+
+        var data: Data {
+            var d = Data(capacity: text.count + notes.count + 1)
+            d.append(contentsOf: text)
+            d.append(0x01)
+            d.append(contentsOf: notes)
+            return d
+        }
+
+        mutating func add(_ s: String) { text.append(contentsOf: s.utf8) }
+
+        /// A reference placeholder in the text and the note's line (rendered notes hold no control characters).
+        mutating func addNote(_ note: String) {
+            text.append(0)
+            notes.append(contentsOf: note.utf8)
+            notes.append(0x0A)
+            count += 1
+        }
+
+        /// Appends the text with the references numbered on from `notes`, and the notes to it.
+        func append(to out: inout [UInt8], notes all: inout Notes) {
+            var n = all.count
+            var start = 0
+            while let zero = text[start...].firstIndex(of: 0) {
+                out.append(contentsOf: text[start..<zero])
+                n += 1
+                out.append(contentsOf: "[^\(all.prefix)\(n)]".utf8)
+                start = zero + 1
+            }
+            out.append(contentsOf: text[start...])
+            all.take(notes[...], count: count)
+        }
     }
 
     private func summary(_ graph: EventGraph, periods: [TimelinePeriod]) -> String {
@@ -131,7 +259,12 @@ public struct MarkdownRenderer: Sendable {
         let places = event.places.map(MarkdownText.inline).filter { !$0.isEmpty }
         if !places.isEmpty { lines.append("places: " + places.joined(separator: ", ")) }
         guard withRelations else { return lines }
+        return lines + relationLines(of: event, index: index)
+    }
 
+    /// The lines naming an event's relations both ways, each once.
+    private func relationLines(of event: Event, index: RelationIndex) -> [String] {
+        var lines: [String] = []
         var seen = Set<String>()
         for relation in index.relations[event.id] ?? [] {
             let outgoing = relation.from == event.id
@@ -161,8 +294,8 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// Adds the footnote for `mention` and returns its reference `[^n]`.
-    private func footnote(for mention: Mention, into notes: inout [String]) -> String {
+    /// The footnote text for `mention`.
+    private func footnote(for mention: Mention) -> String {
         let document = CorpusText.line(mention.document)
         var note: String
         if document.isEmpty {
@@ -173,8 +306,7 @@ public struct MarkdownRenderer: Sendable {
         }
         let quote = MarkdownText.inline(mention.quote)
         if !quote.isEmpty { note += ": “\(quote)”" }
-        notes.append(note)
-        return "[^\(footnotePrefix)\(notes.count)]"
+        return note
     }
 
     /// A link destination that cannot end the `(...)` early or span lines: spaces, parentheses, angle

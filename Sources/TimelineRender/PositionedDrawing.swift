@@ -6,7 +6,7 @@
 ///   box it meets) and two invisible corners that give the drawing its full size.
 /// - ``tiles`` hold the event boxes, one tile per period, each in coordinates local to the period's left
 ///   edge. A tile's DOT depends only on its period's events and the column height, so after one document
-///   changed, a build draws the one or two tiles that changed and takes the others from an ``SVGTileStore``.
+///   changed, a build draws the one or two tiles that changed and takes the others from an ``PieceStore``.
 ///
 /// The SVG is the frame's, with each tile's drawing shifted into place (``SVGTiles``).
 public struct PositionedDrawing: Sendable {

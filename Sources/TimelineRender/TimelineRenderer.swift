@@ -11,8 +11,8 @@ import TimelineModel
 public struct TimelineRenderer: Sendable {
     /// Title, font, link, file-name, filter, format and layout settings.
     public var options: RenderOptions
-    /// Where drawn SVG tiles of positioned timelines are kept between renderings (none by default).
-    public var tileStore: SVGTileStore?
+    /// Where rendered pieces (SVG tiles, Markdown sections) are kept between renderings (none by default).
+    public var pieces: PieceStore?
     /// Turns DOT into SVG with the given engine; ``GraphvizRenderer/renderSVG(dot:engine:)`` except in tests.
     let svgRenderer: @Sendable (String, GraphvizRenderer.Engine) throws -> Data
 
@@ -61,7 +61,7 @@ public struct TimelineRenderer: Sendable {
     }
 
     /// The DOT file's text (when `wantsDOT`) and the SVG of `filtered` (already filtered). A positioned
-    /// timeline is drawn as a frame and tiles (``PositionedDrawing``), tiles found in ``tileStore`` reused.
+    /// timeline is drawn as a frame and tiles (``PositionedDrawing``), pieces found in ``pieces`` reused.
     func dotAndSVG(_ filtered: EventGraph, wantsDOT: Bool) throws -> (dot: String, svg: Data) {
         var unfiltered = options
         unfiltered.filter = EventFilter()
@@ -77,23 +77,23 @@ public struct TimelineRenderer: Sendable {
         func piece(_ dot: String) throws -> (svg: Data, body: Range<Int>) {
             let key = version + dot
             keys.append(key)
-            if let stored = tileStore?.svg(forKey: key), let body = try? SVGTiles.body(ofTile: stored) {
+            if let stored = pieces?.piece(forKey: key), let body = try? SVGTiles.body(ofTile: stored) {
                 return (stored, body)
             }
             let svg = try svgRenderer(dot, .nop2)
             let body = try SVGTiles.body(ofTile: svg)
-            tileStore?.store(svg, forKey: key)
+            pieces?.store(svg, forKey: key)
             return (svg, body)
         }
-        var pieces: [(left: Double, svg: Data, body: Range<Int>)] = []
-        pieces.reserveCapacity(drawing.tiles.count)
+        var tiles: [(left: Double, svg: Data, body: Range<Int>)] = []
+        tiles.reserveCapacity(drawing.tiles.count)
         for tile in drawing.tiles {
             let (svg, body) = try piece(tile.dot)
-            pieces.append((tile.left, svg, body))
+            tiles.append((tile.left, svg, body))
         }
         let frame = try piece(drawing.frame).svg
-        tileStore?.used(keys)
-        return (drawing.whole, try SVGTiles.stitch(frame: frame, tiles: pieces))
+        pieces?.used(keys)
+        return (drawing.whole, try SVGTiles.stitch(frame: frame, tiles: tiles))
     }
 
     /// Renders `graph` and writes the files of ``RenderOptions/formats`` into `outputDir` (created if needed),
@@ -131,7 +131,7 @@ public struct TimelineRenderer: Sendable {
         let unfiltered = { var o = options; o.filter = EventFilter(); return o }()
         let renderer = { () -> TimelineRenderer in
             var r = TimelineRenderer(options: unfiltered, svgRenderer: svgRenderer)
-            r.tileStore = tileStore
+            r.pieces = pieces
             return r
         }()
         let formats = options.formats
@@ -150,7 +150,8 @@ public struct TimelineRenderer: Sendable {
         }
         jobs += extra
         if formats.contains(.markdown) {
-            jobs.append { slots[2] = Data(MarkdownRenderer(options: unfiltered).render(filtered).utf8) }
+            let pieces = self.pieces
+            jobs.append { slots[2] = Data(MarkdownRenderer(options: unfiltered).renderBytes(filtered, pieces: pieces)) }
         }
         if formats.contains(.mermaid) {
             jobs.append { slots[3] = Data(MermaidRenderer(options: unfiltered).render(filtered).utf8) }

@@ -127,7 +127,7 @@ import TimelineModel
         var settings = f.settings()
         settings.renderOptions.layout = .positioned
         _ = try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build()
-        let folder = f.cache.appendingPathComponent("svg-tiles")
+        let folder = f.cache.appendingPathComponent("pieces")
         let pieces = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(pieces.count >= 2, "a frame and at least one tile")
         let pack = folder.appendingPathComponent(pieces[0])
@@ -140,7 +140,7 @@ import TimelineModel
         try bytes.write(to: pack)
         let damaged = try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build()
         #expect(damaged.cacheRejected == 1)
-        #expect(damaged.warnings.contains { $0.contains("svg-tiles/") })
+        #expect(damaged.warnings.contains { $0.contains("pieces/") })
         let svg = try Data(contentsOf: f.output.appendingPathComponent("timeline.svg"))
 
         // A build without the cache writes the same SVG; one with the (rebuilt) tiles rejects nothing.

@@ -91,3 +91,29 @@ struct MarkdownRendererTests {
         #expect(markdown.contains("中文结尾。”"))
     }
 }
+
+@Suite("Markdown sections kept between renderings")
+struct MarkdownPiecesTests {
+    @Test("sections come from the store unchanged, and a changed event re-renders its section with the footnotes renumbered")
+    func sections() throws {
+        var graph = TestSupport.synthetic(count: 300)
+        let store = MemoryTileStore()
+        let renderer = MarkdownRenderer()
+        let first = renderer.render(graph, pieces: store)
+        #expect(first == renderer.render(graph))
+        let sections = TimelinePeriod.periods(of: graph).count
+        #expect(store.stored == sections)
+        store.reset()
+        #expect(renderer.render(graph, pieces: store) == first)
+        #expect(store.found == sections && store.stored == 0)
+
+        // A mention more on an early event: every later footnote number moves, only one section is new.
+        graph.events[3].mentions.append(Mention(document: "articles/new.md", span: [1, 2], quote: "A new quote.",
+                                                dateText: graph.events[3].date.value))
+        store.reset()
+        let changed = renderer.render(graph, pieces: store)
+        #expect(store.stored == 1 && store.found == sections - 1)
+        #expect(changed == renderer.render(graph))
+        #expect(changed.contains("A new quote."))
+    }
+}

@@ -7,22 +7,22 @@ import Testing
 import TimelineModel
 
 /// A tile store in memory that counts what is asked of it.
-final class MemoryTileStore: SVGTileStore, @unchecked Sendable {
+final class MemoryTileStore: PieceStore, @unchecked Sendable {
     private let lock = NSLock()
     private(set) var tiles: [String: Data] = [:]
     private(set) var stored = 0
     private(set) var found = 0
 
-    func svg(forKey key: String) -> Data? {
+    func piece(forKey key: String) -> Data? {
         lock.lock(); defer { lock.unlock() }
         let svg = tiles[key]
         if svg != nil { found += 1 }
         return svg
     }
 
-    func store(_ svg: Data, forKey key: String) {
+    func store(_ piece: Data, forKey key: String) {
         lock.lock(); defer { lock.unlock() }
-        tiles[key] = svg
+        tiles[key] = piece
         stored += 1
     }
 
@@ -85,7 +85,7 @@ struct SVGTilesTests {
         options.layout = .positioned
         let store = MemoryTileStore()
         var cached = TimelineRenderer(options: options)
-        cached.tileStore = store
+        cached.pieces = store
         let plain = TimelineRenderer(options: options)
 
         let first = try cached.svg(graph)

@@ -2,29 +2,36 @@ import Foundation
 import TimelineModel
 import TimelineRender
 
-/// The SVG pieces of the last rendering of a large timeline (``PositionedDrawing``'s frame and tiles), kept
-/// in the cache folder `svg-tiles/`, one file per piece named by the SHA-256 of the renderer's key, so that a
-/// build after a small change draws only the pieces whose DOT changed and writes only those.
+/// The rendered pieces of the last build (SVG tiles and frame, Markdown sections, events.json chunks: see
+/// ``PieceStore``), kept in the cache folder `pieces/`, one file per piece named by the SHA-256 of the
+/// program's fingerprint and the piece's key, so that a build after a small change renders only the pieces
+/// whose inputs changed, and writes only those.
 ///
 /// Each file is a cache entry with its own checksum: one that fails it or belongs to another key is rejected
-/// (``BuildCache/rejected``) and the piece drawn again. After a build, files no rendering of it used are removed.
-final class SVGTileFolder: SVGTileStore, @unchecked Sendable {
+/// (``BuildCache/rejected``) and the piece rendered again. After a build, files it did not use are removed.
+final class PieceFolder: PieceStore, @unchecked Sendable {
     private let folder: URL
     private let cache: BuildCache
+    private let fingerprint: String
     private let lock = NSLock()
     private var fresh: [String: Data] = [:]
     private var usedHashes: Set<String> = []
 
-    static let name = "svg-tiles"
-    static let kind = "svg-tile"
+    static let name = "pieces"
+    static let kind = "piece"
 
-    init(cache: BuildCache) {
+    init(cache: BuildCache, fingerprint: ExtractorFingerprint) {
         self.cache = cache
+        self.fingerprint = fingerprint.value
         folder = cache.folder.appendingPathComponent(Self.name)
     }
 
-    func svg(forKey key: String) -> Data? {
-        let hash = ContentHash.hex(key)
+    private func hash(_ key: String) -> String {
+        ContentHash.hex(fingerprint + "\n" + key)
+    }
+
+    func piece(forKey key: String) -> Data? {
+        let hash = hash(key)
         let url = folder.appendingPathComponent(hash)
         switch CacheFile.read(url, kind: Self.kind, key: hash) {
         case .failure(.missing):
@@ -32,32 +39,32 @@ final class SVGTileFolder: SVGTileStore, @unchecked Sendable {
         case let .failure(.corrupt(reason)):
             cache.reject(url, reason)
             return nil
-        case let .success(svg):
-            return svg
+        case let .success(piece):
+            return piece
         }
     }
 
-    func store(_ svg: Data, forKey key: String) {
-        let hash = ContentHash.hex(key)
+    func store(_ piece: Data, forKey key: String) {
+        let hash = hash(key)
         lock.lock()
-        fresh[hash] = svg
+        fresh[hash] = piece
         lock.unlock()
     }
 
     func used(_ keys: [String]) {
-        let hashes = keys.map { ContentHash.hex($0) }
+        let hashes = keys.map { hash($0) }
         lock.lock()
         usedHashes.formUnion(hashes)
         lock.unlock()
     }
 
-    /// Writes the pieces drawn by this build and removes the files of pieces it did not use.
+    /// Writes the pieces rendered by this build and removes the files of pieces it did not use.
     func save() {
         lock.lock()
         defer { lock.unlock() }
         guard cache.writable else { return }
-        for (hash, svg) in fresh.sorted(by: { $0.key < $1.key }) {
-            try? CacheFile.writeAtomically(CacheFile.encode(kind: Self.kind, key: hash, payload: svg),
+        for (hash, piece) in fresh.sorted(by: { $0.key < $1.key }) {
+            try? CacheFile.writeAtomically(CacheFile.encode(kind: Self.kind, key: hash, payload: piece),
                                            to: folder.appendingPathComponent(hash))
         }
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

@@ -1,0 +1,57 @@
+import Crypto
+import Foundation
+import TimelineModel
+
+/// A digest of everything an event holds (id, date, title, type, actors, places, every mention), so that
+/// pieces rendered from events can be found again while the events are unchanged (``PieceStore``).
+///
+/// Every field is written with its length before it, so that no two different events write the same bytes;
+/// the bytes are hashed with SHA-256. A test checks that every stored property of ``Event``, ``EventDate``
+/// and ``Mention`` is covered: a field added to the model must be added here.
+public enum EventDigest {
+    /// The hex SHA-256 of each event, in order.
+    public static func digests(of events: [Event]) -> [String] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4096)
+        return events.map { event in
+            buffer.removeAll(keepingCapacity: true)
+            write(event, into: &buffer)
+            return hex(SHA256.hash(data: buffer))
+        }
+    }
+
+    /// The hex SHA-256 of `text`.
+    public static func digest(_ text: String) -> String {
+        hex(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    static func write(_ e: Event, into b: inout [UInt8]) {
+        string(e.id, &b); string(e.date.value, &b); string(e.date.precision.rawValue, &b)
+        string(e.date.start, &b); string(e.date.end, &b); string(e.title, &b); string(e.type, &b)
+        int(e.actors.count, &b); for a in e.actors { string(a, &b) }
+        int(e.places.count, &b); for p in e.places { string(p, &b) }
+        int(e.mentions.count, &b)
+        for m in e.mentions {
+            string(m.document, &b)
+            int(m.span.count, &b); for v in m.span { int(v, &b) }
+            string(m.quote, &b); string(m.dateText, &b)
+        }
+    }
+
+    private static func int(_ v: Int, _ b: inout [UInt8]) {
+        withUnsafeBytes(of: Int64(v).littleEndian) { b.append(contentsOf: $0) }
+    }
+
+    private static func string(_ s: String, _ b: inout [UInt8]) {
+        int(s.utf8.count, &b)
+        b.append(contentsOf: s.utf8)
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 0xF)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
