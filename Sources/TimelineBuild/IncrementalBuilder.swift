@@ -385,7 +385,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         renderer.pieces = pieces
         let rendered = try renderer.files(
             for: graph, in: settings.output, threads: settings.jobs,
-            extra: [{ encoded[0] = try EventGraphCoder.encode(graph) }])
+            extra: [{ encoded[0] = try EventsFilePieces.encode(graph, pieces: pieces) }])
         let data = encoded[0]!
         stage("render")
         var written: [String] = []

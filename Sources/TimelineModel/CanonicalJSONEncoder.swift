@@ -16,11 +16,16 @@ struct CanonicalJSONEncoder {
     /// The JSON bytes of `value`, without a trailing newline. Writing consumes the encoded tree, so one
     /// encoder value encodes one value at a time.
     func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONByteEncoder(depth: 0)
-        try value.encode(to: encoder)
         var out: [UInt8] = []
-        encoder.storage.write(into: &out, depth: 0)
+        try encode(value, depth: 0, into: &out)
         return out
+    }
+
+    /// Appends the JSON bytes of `value` written as a member at `depth` (its inner lines indented for it).
+    func encode<T: Encodable>(_ value: T, depth: Int, into out: inout [UInt8]) throws {
+        let encoder = JSONByteEncoder(depth: depth)
+        try value.encode(to: encoder)
+        encoder.storage.write(into: &out, depth: depth)
     }
 }
 

@@ -21,6 +21,20 @@ public enum EventGraphCoder {
         return try foundationCanonical(value)
     }
 
+    /// The bytes of `events` as elements of events.json's `events` array: each indented as there, joined by
+    /// `,` and a newline, without the brackets or a final newline. ``encode(_:)`` of a graph writes its
+    /// events array as `[`, newline, these bytes for all its events (canonical order), newline, `  ]`.
+    public static func encodeEventElements(_ events: ArraySlice<Event>) throws -> [UInt8] {
+        var out: [UInt8] = []
+        let encoder = CanonicalJSONEncoder()
+        for (i, event) in events.enumerated() {
+            if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+            out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            try encoder.encode(event, depth: 2, into: &out)
+        }
+        return out
+    }
+
     /// ``encodeCanonical(_:)`` by Foundation's `JSONEncoder` (the reference the fast path is tested against).
     static func foundationCanonical<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()

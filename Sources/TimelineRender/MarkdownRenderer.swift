@@ -74,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
         let ids = Set(canonical.events.map(\.id))
         let store = ids.count == canonical.events.count ? pieces : nil
         let digests = store == nil ? [] : EventDigest.digests(of: canonical.events)
-        let settings = store == nil ? "" : "markdown\n\(options)\n\(hashes)\n"
+        let settings = store == nil ? "" : "markdown\n\(options.pieceKey)\n\(hashes)\n"
         var firstOfID = Set<String>()
         var keys: [String] = []
         var offset = 0

@@ -1,3 +1,4 @@
+import Foundation
 import TimelineModel
 
 /// Encodes an event graph as DOT whose every node carries its position (`pos`, in points, from
@@ -30,14 +31,17 @@ public struct PositionedDOTEncoder: Sendable {
     }
 
     /// The DOT of `graph`, whole (unless `whole` is false) and as the frame and tiles the SVG is drawn from.
-    public func drawing(_ graph: EventGraph, whole wantsWhole: Bool = true) -> PositionedDrawing {
+    ///
+    /// With `pieces`, tiles of unchanged periods come with their SVG from it (see ``PositionedDrawing/Tile``),
+    /// keys starting with `keyPrefix` (the Graphviz version: the store holds Graphviz's drawings).
+    public func drawing(_ graph: EventGraph, whole wantsWhole: Bool = true, pieces: PieceStore? = nil,
+                        keyPrefix: String = "") -> PositionedDrawing {
         let graph = options.filter.apply(to: graph)
         let periods = TimelinePeriod.periods(of: graph)
         let layout = PositionedLayout(periods: periods)
         let base = DOTEncoder(options: options)
         let font = CorpusText.line(options.font)
         let title = CorpusText.line(options.title)
-        func pos(_ x: Double, _ y: Double) -> String { "\(fmt(x)),\(fmt(-y))" }
 
         let graphAttributes: [(String, String)] = [
             ("charset", "UTF-8"), ("labelloc", "t"), ("labeljust", "l"), ("fontname", font), ("pad", "0.3"),
@@ -107,33 +111,49 @@ public struct PositionedDOTEncoder: Sendable {
         tiles.reserveCapacity(layout.ticks.count)
         var boxOfEvent: [String: PositionedLayout.Box] = [:]
         boxOfEvent.reserveCapacity(layout.boxes.count)
+        for box in layout.boxes where boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
+        // With a store (and unique event ids, so that node ids do not depend on other periods), a period whose
+        // events, column height and settings are unchanged takes its tile's SVG and its part of the whole DOT
+        // from it, and is not encoded.
+        let store = pieces != nil && boxOfEvent.count == layout.boxes.count ? pieces : nil
+        let digests = store == nil ? [] : EventDigest.digests(of: layout.boxes.map(\.event))
+        let settings = store == nil ? "" : keyPrefix + "positioned tile\n\(options.pieceKey)\n\(layout.rows)\n"
+        var wholeKeys: [String] = []
         var next = 0
         for tick in layout.ticks {
-            var tile = tileHeader
-            tile.reserveCapacity(tileHeader.utf8.count + tick.period.events.count * 720)
-            for box in layout.boxes[next..<(next + tick.period.events.count)] {
-                if boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
-                var attrs = base.eventAttributes(box.event, labelLines: box.lines, longDate: box.longDate)
-                attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("id", Self.svgID(box.nodeID))]
-                var statement = "  "
-                DOTEncoder.appendQuoted(box.nodeID, to: &statement)
-                statement += " "
-                DOTEncoder.appendAttributes(attrs, to: &statement)
-                statement.removeLast()  // "]"
-                statement += ", pos=\""
-                tile += statement
-                tile += pos(box.x - tick.left, box.y)
-                tile += "\"];\n"
+            let range = next..<(next + tick.period.events.count)
+            next = range.upperBound
+            var key = ""
+            var svg: Data?
+            var part: String?
+            if let store {
+                key = settings + digests[range].joined(separator: "\n")
+                svg = store.piece(forKey: key).flatMap { (try? SVGTiles.body(ofTile: $0)) != nil ? $0 : nil }
                 if wantsWhole {
-                    boxes += statement
-                    boxes += pos(box.x, box.y)
-                    boxes += "\"];\n"
+                    let wholeKey = "whole DOT at \(fmt(tick.left))\n" + key
+                    wholeKeys.append(wholeKey)
+                    part = store.piece(forKey: wholeKey).map { String(decoding: $0, as: UTF8.self) }
+                    if part == nil, svg != nil {
+                        part = statements(layout.boxes[range], left: tick.left, base: base).whole
+                        store.store(Data(part!.utf8), forKey: wholeKey)
+                    }
                 }
             }
-            next += tick.period.events.count
-            tile += "}\n"
-            tiles.append(PositionedDrawing.Tile(left: tick.left, dot: tile))
+            if let svg, !wantsWhole || part != nil {
+                boxes += part ?? ""
+                tiles.append(PositionedDrawing.Tile(left: tick.left, key: key, dot: "", svg: svg))
+                continue
+            }
+            let made = statements(layout.boxes[range], left: tick.left, base: base)
+            if wantsWhole {
+                boxes += made.whole
+                if store != nil, part == nil {
+                    store?.store(Data(made.whole.utf8), forKey: "whole DOT at \(fmt(tick.left))\n" + key)
+                }
+            }
+            tiles.append(PositionedDrawing.Tile(left: tick.left, key: key, dot: tileHeader + made.tile + "}\n", svg: nil))
         }
+        store?.used(wholeKeys)
 
         // Relation edges are straight lines, drawn under the boxes. Their labels are separate text nodes
         // (drawn over the edges), each where the line runs through free space, so that no label hides under
@@ -209,6 +229,35 @@ public struct PositionedDOTEncoder: Sendable {
         let whole = wantsWhole ? header(notranslate: false) + axis + boxes + relations + "}\n" : ""
         return PositionedDrawing(whole: whole, frame: frame, tiles: tiles)
     }
+
+    /// The box statements of one period: with positions relative to its left edge (for its tile) and absolute
+    /// (for the whole DOT). The explicit `id` keeps SVG ids unique across tiles.
+    private func statements(_ boxes: ArraySlice<PositionedLayout.Box>, left: Double,
+                            base: DOTEncoder) -> (tile: String, whole: String) {
+        var tile = ""
+        var whole = ""
+        tile.reserveCapacity(boxes.count * 720)
+        whole.reserveCapacity(boxes.count * 720)
+        for box in boxes {
+            var attrs = base.eventAttributes(box.event, labelLines: box.lines, longDate: box.longDate)
+            attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("id", Self.svgID(box.nodeID))]
+            var statement = "  "
+            DOTEncoder.appendQuoted(box.nodeID, to: &statement)
+            statement += " "
+            DOTEncoder.appendAttributes(attrs, to: &statement)
+            statement.removeLast()  // "]"
+            statement += ", pos=\""
+            tile += statement
+            tile += pos(box.x - left, box.y)
+            tile += "\"];\n"
+            whole += statement
+            whole += pos(box.x, box.y)
+            whole += "\"];\n"
+        }
+        return (tile, whole)
+    }
+
+    private func pos(_ x: Double, _ y: Double) -> String { "\(fmt(x)),\(fmt(-y))" }
 
     /// The SVG `id` of a box: its node ID as an XML name, injectively (letters, digits and `-` kept, any
     /// other scalar written `_hex_`), so that ids stay unique and stable across tiles.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A positioned timeline's DOT, whole and in the pieces its SVG is drawn from (``PositionedDOTEncoder``).
 ///
 /// - ``whole`` is `timeline.dot`: every node with its absolute position, for `neato -n2`.
@@ -14,8 +16,12 @@ public struct PositionedDrawing: Sendable {
     public struct Tile: Sendable {
         /// The x of the period's left edge in the whole drawing (points).
         public var left: Double
-        /// The tile's DOT, positions relative to ``left``.
+        /// The key of the tile's SVG in a ``PieceStore`` ("" when drawn without one).
+        public var key: String
+        /// The tile's DOT, positions relative to ``left`` ("" when ``svg`` came from the store).
         public var dot: String
+        /// The tile's SVG, when the store held it.
+        public var svg: Data?
     }
 
     /// The whole DOT (`timeline.dot`), or empty when not asked for.

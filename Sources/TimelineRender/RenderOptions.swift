@@ -26,6 +26,16 @@ public struct RenderOptions: Sendable, Equatable {
     public static let positionedLayoutThreshold = 250
 
     /// Creates options; every parameter has a default suitable for `timeline render`.
+    /// Every setting, written out in a fixed order: part of the keys of pieces rendered with these options
+    /// (``PieceStore``). (A `Set`'s own description changes order from run to run.)
+    var pieceKey: String {
+        var parts = ["title=" + title, "link=" + (linkBase ?? "-"), "svg=" + svgFileName, "font=" + font,
+                     "layout=" + layout.rawValue, "formats=" + formats.map(\.rawValue).sorted().joined(separator: ",")]
+        parts += ["from=" + (filter.from?.description ?? "-"), "to=" + (filter.to?.description ?? "-"),
+                  "types=" + filter.types.joined(separator: ","), "actors=" + filter.actors.joined(separator: ",")]
+        return parts.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
+    }
+
     public init(title: String = "Timeline", linkBase: String? = nil, svgFileName: String = "timeline.svg",
                 font: String = RenderOptions.defaultFont, filter: EventFilter = EventFilter(),
                 formats: Set<OutputFormat> = OutputFormat.defaults, layout: LayoutMode = .automatic) {

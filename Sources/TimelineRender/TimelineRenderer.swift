@@ -69,8 +69,9 @@ public struct TimelineRenderer: Sendable {
             let text = DOTEncoder(options: unfiltered).encode(filtered)
             return (wantsDOT ? text : "", try svgRenderer(text, .dot))
         }
-        let drawing = PositionedDOTEncoder(options: unfiltered).drawing(filtered, whole: wantsDOT)
         let version = "graphviz " + GraphvizRenderer.version + "\n"
+        let drawing = PositionedDOTEncoder(options: unfiltered).drawing(filtered, whole: wantsDOT, pieces: pieces,
+                                                                        keyPrefix: version)
         var keys: [String] = []
         keys.reserveCapacity(drawing.tiles.count + 1)
         // A piece's SVG: from the store when it holds one of the expected shape, else drawn (and stored).
@@ -88,8 +89,21 @@ public struct TimelineRenderer: Sendable {
         var tiles: [(left: Double, svg: Data, body: Range<Int>)] = []
         tiles.reserveCapacity(drawing.tiles.count)
         for tile in drawing.tiles {
-            let (svg, body) = try piece(tile.dot)
-            tiles.append((tile.left, svg, body))
+            if let svg = tile.svg {
+                // The drawing checked its shape.
+                keys.append(tile.key)
+                tiles.append((tile.left, svg, try SVGTiles.body(ofTile: svg)))
+            } else if tile.key.isEmpty {
+                let (svg, body) = try piece(tile.dot)
+                tiles.append((tile.left, svg, body))
+            } else {
+                // Keyed by the period's events: stored under that key.
+                let svg = try svgRenderer(tile.dot, .nop2)
+                let body = try SVGTiles.body(ofTile: svg)
+                keys.append(tile.key)
+                pieces?.store(svg, forKey: tile.key)
+                tiles.append((tile.left, svg, body))
+            }
         }
         let frame = try piece(drawing.frame).svg
         pieces?.used(keys)

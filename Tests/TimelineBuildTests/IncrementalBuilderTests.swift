@@ -119,9 +119,10 @@ import TimelineModel
         #expect(try f.builder().build().cacheRejected == 0)
     }
 
-    /// A positioned timeline's SVG tiles come from the cache after a change; a damaged tile file is rejected
-    /// and the tiles drawn again, and either way the SVG is the bytes of a build without a cache.
-    @Test func svgTilesAreReusedAndADamagedTileFileIsRebuilt() throws {
+    /// Rendered pieces (SVG tiles, Markdown sections, events.json chunks) come from the cache after a change;
+    /// damaged ones are rejected and rendered again, and either way the files are the bytes of a build
+    /// without a cache.
+    @Test func piecesAreReusedAndDamagedOnesRebuilt() throws {
         let f = try Fixture(documents: 8)
         defer { f.remove() }
         var settings = f.settings()
@@ -130,31 +131,43 @@ import TimelineModel
         let folder = f.cache.appendingPathComponent("pieces")
         let pieces = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(pieces.count >= 2, "a frame and at least one tile")
-        let pack = folder.appendingPathComponent(pieces[0])
 
         let doc = f.corpus.appendingPathComponent("part-03/doc-00003.txt")
         try ("In June 1999 a new bridge opened in Harbin.\n" + String(contentsOf: doc, encoding: .utf8))
             .write(to: doc, atomically: true, encoding: .utf8)
-        var bytes = try Data(contentsOf: pack)
-        bytes[bytes.count / 2] ^= 0x20
-        try bytes.write(to: pack)
+        // Damage every piece (tiles, frame, Markdown sections, events.json chunks): each one read is rejected.
+        for name in pieces {
+            let url = folder.appendingPathComponent(name)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count / 2] ^= 0x20
+            try bytes.write(to: url)
+        }
         let damaged = try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build()
-        #expect(damaged.cacheRejected == 1)
+        #expect(damaged.cacheRejected >= 3)
         #expect(damaged.warnings.contains { $0.contains("pieces/") })
         let svg = try Data(contentsOf: f.output.appendingPathComponent("timeline.svg"))
+        let events = try Data(contentsOf: f.events)
+        let markdown = try Data(contentsOf: f.output.appendingPathComponent("timeline.md"))
 
-        // A build without the cache writes the same SVG; one with the (rebuilt) tiles rejects nothing.
+        // A build without the cache writes the same files; one with the (rebuilt) pieces rejects nothing.
         try FileManager.default.removeItem(at: f.output)
         var uncached = settings
         uncached.useCache = false
         _ = try IncrementalBuilder(settings: uncached, fingerprint: Self.fingerprint).build()
         #expect(try Data(contentsOf: f.output.appendingPathComponent("timeline.svg")) == svg)
+        #expect(try Data(contentsOf: f.events) == events)
+        #expect(try Data(contentsOf: f.output.appendingPathComponent("timeline.md")) == markdown)
         try FileManager.default.removeItem(at: f.output)
+        try FileManager.default.removeItem(at: f.events)
         #expect(try IncrementalBuilder(settings: settings, fingerprint: Self.fingerprint).build().cacheRejected == 0)
         #expect(try Data(contentsOf: f.output.appendingPathComponent("timeline.svg")) == svg)
-        // Only the pieces of the last rendering are kept.
-        let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
-        #expect(kept.count == pieces.count)
+        #expect(try Data(contentsOf: f.events) == events)
+        #expect(try Data(contentsOf: f.output.appendingPathComponent("timeline.md")) == markdown)
+        // No damaged piece is left: those read were rejected and rewritten, those not read removed.
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasPrefix(".") {
+            let read = CacheFile.read(folder.appendingPathComponent(name), kind: PieceFolder.kind, key: name)
+            #expect((try? read.get()) != nil, "\(name)")
+        }
     }
 
     @Test func anotherFingerprintIgnoresTheCache() throws {
