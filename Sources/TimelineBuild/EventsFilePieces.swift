@@ -10,7 +10,7 @@ import TimelineRender
 /// average every 64 events): the ends depend on the events alone, so adding or changing one event changes
 /// one or two chunks, not every chunk after it.
 enum EventsFilePieces {
-    static func encode(_ graph: EventGraph, pieces: PieceStore?) throws -> Data {
+    static func encode(_ graph: EventGraph, pieces: PieceStore?, digests memo: EventDigest.Memo? = nil) throws -> Data {
         guard let pieces, !graph.events.isEmpty else { return try EventGraphCoder.encode(graph) }
         var canonical = graph
         canonical.canonicalize()
@@ -21,7 +21,7 @@ enum EventsFilePieces {
         let empty = Array("\"events\" : [\n\n  ]".utf8)
         guard let at = frame.firstRange(of: empty) else { return try EventGraphCoder.encode(graph) }
 
-        let digests = EventDigest.digests(of: events)
+        let digests = memo?.digests(of: events) ?? EventDigest.digests(of: events)
         var out = Data(capacity: frame.count + events.count * 1_100)
         out.append(frame[frame.startIndex..<at.lowerBound])
         out.append(contentsOf: Array("\"events\" : [\n".utf8))

@@ -383,9 +383,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let pieces = cache.map { PieceFolder(cache: $0, fingerprint: fingerprint) }
         var renderer = TimelineRenderer(options: settings.renderOptions)
         renderer.pieces = pieces
+        let digests = pieces == nil ? nil : EventDigest.Memo(events: graph.events, threads: settings.jobs)
+        renderer.digests = digests
         let rendered = try renderer.files(
             for: graph, in: settings.output, threads: settings.jobs,
-            extra: [{ encoded[0] = try EventsFilePieces.encode(graph, pieces: pieces) }])
+            extra: [{ encoded[0] = try EventsFilePieces.encode(graph, pieces: pieces, digests: digests) }])
         let data = encoded[0]!
         stage("render")
         var written: [String] = []

@@ -20,6 +20,42 @@ public enum EventDigest {
         }
     }
 
+    /// The digests of a graph's events, by event id, made once (on `threads` threads) and shared by the
+    /// renderers of one build. Only for a graph whose event ids are unique (``init(events:threads:)`` is nil
+    /// otherwise).
+    public final class Memo: Sendable {
+        let byID: [String: String]
+
+        public init?(events: [Event], threads: Int = 2) {
+            let ids = Set(events.map(\.id))
+            guard ids.count == events.count else { return nil }
+            let parts = max(1, min(threads, events.count / 256 + 1))
+            let slots = ConcurrentJobs.Slots<[String]>(count: parts)
+            let size = (events.count + parts - 1) / parts
+            let jobs: [@Sendable () throws -> Void] = (0..<parts).map { p in
+                { slots[p] = EventDigest.digests(of: Array(events[min(events.count, p * size)..<min(events.count, (p + 1) * size)])) }
+            }
+            try? ConcurrentJobs.run(jobs, threads: parts)
+            var byID: [String: String] = [:]
+            byID.reserveCapacity(events.count)
+            var i = 0
+            for p in 0..<parts {
+                for d in slots[p] ?? [] { byID[events[i].id] = d; i += 1 }
+            }
+            self.byID = byID
+        }
+
+        /// The digests of `events` (events of the graph the memo was made for; others are computed).
+        public func digests(of events: [Event]) -> [String] {
+            var out: [String] = []
+            out.reserveCapacity(events.count)
+            for event in events {
+                out.append(byID[event.id] ?? EventDigest.digests(of: [event])[0])
+            }
+            return out
+        }
+    }
+
     /// The hex SHA-256 of `text`.
     public static func digest(_ text: String) -> String {
         hex(SHA256.hash(data: Array(text.utf8)))

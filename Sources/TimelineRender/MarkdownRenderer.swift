@@ -43,14 +43,15 @@ public struct MarkdownRenderer: Sendable {
     /// it holds one for the same events, relations and settings, and stored there otherwise. The text does
     /// not depend on `pieces`.
     public func render(_ graph: EventGraph, pieces: PieceStore?) -> String {
-        String(decoding: renderBytes(graph, pieces: pieces), as: UTF8.self)
+        String(decoding: renderBytes(graph, pieces: pieces, digests: nil), as: UTF8.self)
     }
 
     /// ``render(_:pieces:)`` as UTF-8 bytes.
     ///
     /// Sections are kept with a placeholder byte for each footnote reference and their notes apart, so that a
     /// section does not depend on how many footnotes come before it: the numbers are put in here.
-    public func renderBytes(_ graph: EventGraph, pieces: PieceStore?) -> [UInt8] {
+    /// `digests`, when given, holds the digests of `graph`'s events.
+    public func renderBytes(_ graph: EventGraph, pieces: PieceStore?, digests memo: EventDigest.Memo?) -> [UInt8] {
         var canonical = options.filter.apply(to: graph)
         canonical.canonicalize()
         let periods = TimelinePeriod.periods(of: canonical)
@@ -73,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
         // A repeated event id (a hand-edited file) makes sections depend on each other: rendered afresh.
         let ids = Set(canonical.events.map(\.id))
         let store = ids.count == canonical.events.count ? pieces : nil
-        let digests = store == nil ? [] : EventDigest.digests(of: canonical.events)
+        let digests = store == nil ? [] : memo?.digests(of: canonical.events) ?? EventDigest.digests(of: canonical.events)
         let settings = store == nil ? "" : "markdown\n\(options.pieceKey)\n\(hashes)\n"
         var firstOfID = Set<String>()
         var keys: [String] = []

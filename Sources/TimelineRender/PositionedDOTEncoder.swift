@@ -35,7 +35,7 @@ public struct PositionedDOTEncoder: Sendable {
     /// With `pieces`, tiles of unchanged periods come with their SVG from it (see ``PositionedDrawing/Tile``),
     /// keys starting with `keyPrefix` (the Graphviz version: the store holds Graphviz's drawings).
     public func drawing(_ graph: EventGraph, whole wantsWhole: Bool = true, pieces: PieceStore? = nil,
-                        keyPrefix: String = "") -> PositionedDrawing {
+                        digests memo: EventDigest.Memo? = nil, keyPrefix: String = "") -> PositionedDrawing {
         let graph = options.filter.apply(to: graph)
         let periods = TimelinePeriod.periods(of: graph)
         let layout = PositionedLayout(periods: periods)
@@ -116,7 +116,8 @@ public struct PositionedDOTEncoder: Sendable {
         // events, column height and settings are unchanged takes its tile's SVG and its part of the whole DOT
         // from it, and is not encoded.
         let store = pieces != nil && boxOfEvent.count == layout.boxes.count ? pieces : nil
-        let digests = store == nil ? [] : EventDigest.digests(of: layout.boxes.map(\.event))
+        let boxEvents = store == nil ? [] : layout.boxes.map(\.event)
+        let digests = store == nil ? [] : memo?.digests(of: boxEvents) ?? EventDigest.digests(of: boxEvents)
         let settings = store == nil ? "" : keyPrefix + "positioned tile\n\(options.pieceKey)\n\(layout.rows)\n"
         var wholeKeys: [String] = []
         var next = 0

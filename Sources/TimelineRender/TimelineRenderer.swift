@@ -13,6 +13,8 @@ public struct TimelineRenderer: Sendable {
     public var options: RenderOptions
     /// Where rendered pieces (SVG tiles, Markdown sections) are kept between renderings (none by default).
     public var pieces: PieceStore?
+    /// The digests of the rendered graph's events, when already made (see ``EventDigest/Memo``).
+    public var digests: EventDigest.Memo?
     /// Turns DOT into SVG with the given engine; ``GraphvizRenderer/renderSVG(dot:engine:)`` except in tests.
     let svgRenderer: @Sendable (String, GraphvizRenderer.Engine) throws -> Data
 
@@ -71,7 +73,7 @@ public struct TimelineRenderer: Sendable {
         }
         let version = "graphviz " + GraphvizRenderer.version + "\n"
         let drawing = PositionedDOTEncoder(options: unfiltered).drawing(filtered, whole: wantsDOT, pieces: pieces,
-                                                                        keyPrefix: version)
+                                                                        digests: digests, keyPrefix: version)
         var keys: [String] = []
         keys.reserveCapacity(drawing.tiles.count + 1)
         // A piece's SVG: from the store when it holds one of the expected shape, else drawn (and stored).
@@ -146,6 +148,7 @@ public struct TimelineRenderer: Sendable {
         let renderer = { () -> TimelineRenderer in
             var r = TimelineRenderer(options: unfiltered, svgRenderer: svgRenderer)
             r.pieces = pieces
+            r.digests = digests
             return r
         }()
         let formats = options.formats
@@ -164,8 +167,10 @@ public struct TimelineRenderer: Sendable {
         }
         jobs += extra
         if formats.contains(.markdown) {
-            let pieces = self.pieces
-            jobs.append { slots[2] = Data(MarkdownRenderer(options: unfiltered).renderBytes(filtered, pieces: pieces)) }
+            let (pieces, digests) = (self.pieces, self.digests)
+            jobs.append {
+                slots[2] = Data(MarkdownRenderer(options: unfiltered).renderBytes(filtered, pieces: pieces, digests: digests))
+            }
         }
         if formats.contains(.mermaid) {
             jobs.append { slots[3] = Data(MermaidRenderer(options: unfiltered).render(filtered).utf8) }
