@@ -97,6 +97,7 @@ struct PositionedLayout {
         let gaps = TimelinePeriod.gapsBefore(periods)
         var x = 0.0
         var used = Set<String>()
+        var dates: [String: (text: String, long: String)] = [:]
         var maxBottom = top
         for (i, period) in periods.enumerated() {
             if i > 0 {
@@ -115,7 +116,7 @@ struct PositionedLayout {
                     column += 1
                     y = top
                 }
-                let (lines, longDate) = Self.label(event)
+                let (lines, longDate) = Self.label(event, dates: &dates)
                 let height = Double(lines.count) * Self.lineHeight + Self.boxPadding
                 var id = "event:" + event.id
                 var n = 2
@@ -207,15 +208,30 @@ struct PositionedLayout {
     /// The label lines of an event box: its date, then its title wrapped (cut after ``maxTitleLines`` lines);
     /// and the date written out for the tooltip. The date is parsed once for both.
     static func label(_ event: Event) -> (lines: [String], longDate: String) {
+        var dates: [String: (text: String, long: String)] = [:]
+        return label(event, dates: &dates)
+    }
+
+    /// ``label(_:)`` with the date labels of each date value made once (`dates` keeps them).
+    static func label(_ event: Event, dates: inout [String: (text: String, long: String)]) -> (lines: [String], longDate: String) {
         let title = CorpusText.line(event.title)
         var wrapped = CorpusText.wrap(title.isEmpty ? "(untitled)" : title, width: DOTEncoder.labelWidth)
         if wrapped.count > maxTitleLines {
             wrapped = Array(wrapped.prefix(maxTitleLines))
             wrapped[maxTitleLines - 1] = String(wrapped[maxTitleLines - 1].dropLast()) + "…"
         }
-        guard let edtf = DateLabel.parse(event.date.value) else {
-            return ([DateLabel.text(for: event.date)] + wrapped, DateLabel.long(for: event.date))
+        let date: (text: String, long: String)
+        let key = event.date.value + "|" + event.date.start + "|" + event.date.end + "|" + event.date.precision.rawValue
+        if let known = dates[key] {
+            date = known
+        } else {
+            if let edtf = DateLabel.parse(event.date.value) {
+                date = (DateLabel.text(for: edtf), DateLabel.long(for: edtf))
+            } else {
+                date = (DateLabel.text(for: event.date), DateLabel.long(for: event.date))
+            }
+            dates[key] = date
         }
-        return ([DateLabel.text(for: edtf)] + wrapped, DateLabel.long(for: edtf))
+        return ([date.text] + wrapped, date.long)
     }
 }

@@ -23,15 +23,24 @@ struct TimelinePeriod: Equatable {
     static func periods(of graph: EventGraph, granularity: Granularity = .automatic) -> [TimelinePeriod] {
         var canonical = graph
         canonical.canonicalize()
+        // Each distinct date is placed once, and each distinct place widened once per granularity: tens of
+        // thousands of events have far fewer dates.
+        var placed: [String: TimelinePeriod] = [:]
+        let bases = canonical.events.map { event in
+            if let p = placed[event.date.value] { return p }
+            let p = TimelinePeriod.containing(event.date)
+            placed[event.date.value] = p
+            return p
+        }
         switch granularity {
         case .year, .decade, .century:
-            return group(canonical.events, granularity)
+            return group(canonical.events, bases, granularity)
         case .automatic:
-            let years = group(canonical.events, .year)
+            let years = group(canonical.events, bases, .year)
             guard years.count > Granularity.maxColumns else { return years }
-            let decades = group(canonical.events, .decade)
+            let decades = group(canonical.events, bases, .decade)
             guard decades.count > Granularity.maxColumns else { return decades }
-            return group(canonical.events, .century)
+            return group(canonical.events, bases, .century)
         }
     }
 
@@ -43,13 +52,20 @@ struct TimelinePeriod: Equatable {
         static let maxColumns = 40
     }
 
-    /// The periods of already canonical events, at a fixed granularity.
-    private static func group(_ events: [Event], _ granularity: Granularity) -> [TimelinePeriod] {
+    /// The periods of already canonical events (`bases[i]` the period of `events[i]`), at a fixed granularity.
+    private static func group(_ events: [Event], _ bases: [TimelinePeriod], _ granularity: Granularity) -> [TimelinePeriod] {
         // Appended in place: a period copied out of the dictionary and stored back would copy its events
         // on every append (quadratic in the events of a period).
         var byKey: [String: TimelinePeriod] = [:]
-        for event in events {
-            let period = TimelinePeriod.containing(event.date).widened(to: granularity)
+        var widened: [String: TimelinePeriod] = [:]
+        for (event, base) in zip(events, bases) {
+            let period: TimelinePeriod
+            if let w = widened[base.key] {
+                period = w
+            } else {
+                period = base.widened(to: granularity)
+                widened[base.key] = period
+            }
             byKey[period.key, default: period].events.append(event)
         }
         return byKey.values.sorted { a, b in
