@@ -390,25 +390,29 @@ public final class IncrementalBuilder: @unchecked Sendable {
             extra: [{ encoded[0] = try EventsFilePieces.encode(graph, pieces: pieces, digests: digests) }])
         let data = encoded[0]!
         stage("render")
-        var written: [String] = []
-        if try AtomicFile.write(data, to: settings.events) { written.append(settings.events.relativePath) }
-        for (url, bytes) in rendered where try AtomicFile.write(bytes, to: url) {
-            written.append(url.relativePath)
-        }
-        s.written = written
+        // Side by side: the outputs written (in order), the pieces saved, the outputs' hashes for the record.
+        let files = [(settings.events, data)] + rendered
+        let wrote = ConcurrentJobs.Slots<[String]>(count: 1)
+        let hashes = ConcurrentJobs.Slots<[String]>(count: 1)
+        try ConcurrentJobs.run([
+            {
+                var written: [String] = []
+                for (url, bytes) in files where try AtomicFile.write(bytes, to: url) { written.append(url.relativePath) }
+                wrote[0] = written
+            },
+            { pieces?.save() },
+            { hashes[0] = files.map { ContentHash.hex($0.1) } },
+        ], threads: settings.jobs)
+        s.written = wrote[0] ?? []
         stage("write")
 
-        var outputs = [BuildManifest.Output(path: settings.events.standardizedFileURL.path, sha256: ContentHash.hex(data),
-                                            stamp: FileStamp.of(path: settings.events.path))]
-        for (url, bytes) in rendered {
-            outputs.append(BuildManifest.Output(path: url.standardizedFileURL.path, sha256: ContentHash.hex(bytes),
-                                                stamp: FileStamp.of(path: url.path)))
+        let outputs = zip(files, hashes[0] ?? []).map { file, sha in
+            BuildManifest.Output(path: file.0.standardizedFileURL.path, sha256: sha, stamp: FileStamp.of(path: file.0.path))
         }
         var record = manifestRecord(inputs, outputs: outputs)
         record.counts = [s.events, s.relations, s.undated]
         record.curationWarnings = curationWarnings
         cache?.saveManifest(record, events: settings.events)
-        pieces?.save()
         stage("record")
         s.stages = stages
         finish(&s, inputs: inputs, start: start)
