@@ -124,35 +124,28 @@ public struct PositionedDOTEncoder: Sendable {
         for tick in layout.ticks {
             let range = next..<(next + tick.period.events.count)
             next = range.upperBound
-            var key = ""
+            var key = "", wholeKey = ""
             var svg: Data?
             var part: String?
             if let store {
                 key = settings + digests[range].joined(separator: "\n")
                 svg = store.piece(forKey: key).flatMap { (try? SVGTiles.body(ofTile: $0)) != nil ? $0 : nil }
                 if wantsWhole {
-                    let wholeKey = "whole DOT at \(fmt(tick.left))\n" + key
+                    wholeKey = "whole DOT at \(Self.fmt(tick.left))\n" + key
                     wholeKeys.append(wholeKey)
                     part = store.piece(forKey: wholeKey).map { String(decoding: $0, as: UTF8.self) }
-                    if part == nil, svg != nil {
-                        part = statements(layout.boxes[range], left: tick.left, base: base).whole
-                        store.store(Data(part!.utf8), forKey: wholeKey)
-                    }
                 }
             }
-            if let svg, !wantsWhole || part != nil {
-                boxes += part ?? ""
-                tiles.append(PositionedDrawing.Tile(left: tick.left, key: key, dot: "", svg: svg))
-                continue
+            // Encoded only for what the store did not hold.
+            var made: (tile: String, whole: String)?
+            if svg == nil || (wantsWhole && part == nil) {
+                let m = statements(layout.boxes[range], left: tick.left, base: base)
+                if wantsWhole, part == nil { store?.store(Data(m.whole.utf8), forKey: wholeKey) }
+                made = m
             }
-            let made = statements(layout.boxes[range], left: tick.left, base: base)
-            if wantsWhole {
-                boxes += made.whole
-                if store != nil, part == nil {
-                    store?.store(Data(made.whole.utf8), forKey: "whole DOT at \(fmt(tick.left))\n" + key)
-                }
-            }
-            tiles.append(PositionedDrawing.Tile(left: tick.left, key: key, dot: tileHeader + made.tile + "}\n", svg: nil))
+            if wantsWhole { boxes += part ?? made?.whole ?? "" }
+            tiles.append(PositionedDrawing.Tile(left: tick.left, key: key,
+                                                dot: svg == nil ? tileHeader + (made?.tile ?? "") + "}\n" : "", svg: svg))
         }
         store?.used(wholeKeys)
 
@@ -258,7 +251,8 @@ public struct PositionedDOTEncoder: Sendable {
         return (tile, whole)
     }
 
-    private func pos(_ x: Double, _ y: Double) -> String { "\(fmt(x)),\(fmt(-y))" }
+    private func pos(_ x: Double, _ y: Double) -> String { "\(Self.fmt(x)),\(Self.fmt(-y))" }
+    private func fmt(_ v: Double) -> String { Self.fmt(v) }
 
     /// The SVG `id` of a box: its node ID as an XML name, injectively (letters, digits and `-` kept, any
     /// other scalar written `_hex_`), so that ids stay unique and stable across tiles.
@@ -274,7 +268,7 @@ public struct PositionedDOTEncoder: Sendable {
     }
 
     /// A coordinate with at most two decimals and no exponent.
-    private func fmt(_ v: Double) -> String {
+    static func fmt(_ v: Double) -> String {
         let r = (v * 100).rounded() / 100
         if r == r.rounded() { return String(Int(r)) }
         return String(r)

@@ -41,20 +41,13 @@ enum SVGTiles {
         var out = Data(capacity: frame.count + tiles.reduce(0) { $0 + $1.body.count + 64 })
         out.append(frame[frame.startIndex..<(frame.startIndex + end)])
         for tile in tiles {
-            out.append(contentsOf: Array("<g class=\"tile\" transform=\"translate(\(format(tile.left)) 0)\">\n".utf8))
+            out.append(contentsOf: Array("<g class=\"tile\" transform=\"translate(\(PositionedDOTEncoder.fmt(tile.left)) 0)\">\n".utf8))
             let start = tile.svg.startIndex
             out.append(tile.svg[(start + tile.body.lowerBound)..<(start + tile.body.upperBound)])
             out.append(contentsOf: Array("</g>\n".utf8))
         }
         out.append(frame[(frame.startIndex + end)...])
         return out
-    }
-
-    /// A coordinate with at most two decimals and no exponent, as the DOT positions are written.
-    static func format(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        if r == r.rounded() { return String(Int(r)) }
-        return String(r)
     }
 
     private static func find(_ needle: [UInt8], in raw: UnsafeRawBufferPointer, from start: Int) -> Int? {

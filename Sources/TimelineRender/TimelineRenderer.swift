@@ -11,7 +11,8 @@ import TimelineModel
 public struct TimelineRenderer: Sendable {
     /// Title, font, link, file-name, filter, format and layout settings.
     public var options: RenderOptions
-    /// Where rendered pieces (SVG tiles, Markdown sections) are kept between renderings (none by default).
+    /// Where rendered pieces (SVG tiles and frame, timeline.dot parts, Markdown sections) are kept between
+    /// renderings (none by default).
     public var pieces: PieceStore?
     /// The digests of the rendered graph's events, when already made (see ``EventDigest/Memo``).
     public var digests: EventDigest.Memo?
@@ -76,38 +77,27 @@ public struct TimelineRenderer: Sendable {
                                                                         digests: digests, keyPrefix: version)
         var keys: [String] = []
         keys.reserveCapacity(drawing.tiles.count + 1)
-        // A piece's SVG: from the store when it holds one of the expected shape, else drawn (and stored).
-        func piece(_ dot: String) throws -> (svg: Data, body: Range<Int>) {
-            let key = version + dot
-            keys.append(key)
-            if let stored = pieces?.piece(forKey: key), let body = try? SVGTiles.body(ofTile: stored) {
-                return (stored, body)
-            }
-            let svg = try svgRenderer(dot, .nop2)
-            let body = try SVGTiles.body(ofTile: svg)
-            pieces?.store(svg, forKey: key)
-            return (svg, body)
-        }
         var tiles: [(left: Double, svg: Data, body: Range<Int>)] = []
         tiles.reserveCapacity(drawing.tiles.count)
         for tile in drawing.tiles {
-            if let svg = tile.svg {
-                // The drawing checked its shape.
+            // From the store (the drawing found it), or drawn now and stored under the period's key.
+            let svg = try tile.svg ?? svgRenderer(tile.dot, .nop2)
+            if !tile.key.isEmpty {
                 keys.append(tile.key)
-                tiles.append((tile.left, svg, try SVGTiles.body(ofTile: svg)))
-            } else if tile.key.isEmpty {
-                let (svg, body) = try piece(tile.dot)
-                tiles.append((tile.left, svg, body))
-            } else {
-                // Keyed by the period's events: stored under that key.
-                let svg = try svgRenderer(tile.dot, .nop2)
-                let body = try SVGTiles.body(ofTile: svg)
-                keys.append(tile.key)
-                pieces?.store(svg, forKey: tile.key)
-                tiles.append((tile.left, svg, body))
+                if tile.svg == nil { pieces?.store(svg, forKey: tile.key) }
             }
+            tiles.append((tile.left, svg, try SVGTiles.body(ofTile: svg)))
         }
-        let frame = try piece(drawing.frame).svg
+        // The frame, keyed by its DOT: from the store when it holds one of the expected shape, else drawn.
+        let frameKey = version + drawing.frame
+        keys.append(frameKey)
+        let frame: Data
+        if let stored = pieces?.piece(forKey: frameKey), (try? SVGTiles.body(ofTile: stored)) != nil {
+            frame = stored
+        } else {
+            frame = try svgRenderer(drawing.frame, .nop2)
+            pieces?.store(frame, forKey: frameKey)
+        }
         pieces?.used(keys)
         return (drawing.whole, try SVGTiles.stitch(frame: frame, tiles: tiles))
     }
