@@ -45,7 +45,8 @@ public enum EventDigest {
             self.byID = byID
         }
 
-        /// The digests of `events` (events of the graph the memo was made for; others are computed).
+        /// The digests of `events`, which must be events of the graph the memo was made for (they are looked
+        /// up by id; an id the memo does not know is digested here).
         public func digests(of events: [Event]) -> [String] {
             var out: [String] = []
             out.reserveCapacity(events.count)

@@ -75,7 +75,7 @@ public struct MarkdownRenderer: Sendable {
         let ids = Set(canonical.events.map(\.id))
         let store = ids.count == canonical.events.count ? pieces : nil
         let digests = store == nil ? [] : memo?.digests(of: canonical.events) ?? EventDigest.digests(of: canonical.events)
-        let settings = store == nil ? "" : "markdown\n\(options.pieceKey)\n\(hashes)\n"
+        let settings = store == nil ? "" : "markdown\n\(options.settingsKey)\n\(hashes)\n"
         var firstOfID = Set<String>()
         var keys: [String] = []
         var offset = 0

@@ -118,7 +118,7 @@ public struct PositionedDOTEncoder: Sendable {
         let store = pieces != nil && boxOfEvent.count == layout.boxes.count ? pieces : nil
         let boxEvents = store == nil ? [] : layout.boxes.map(\.event)
         let digests = store == nil ? [] : memo?.digests(of: boxEvents) ?? EventDigest.digests(of: boxEvents)
-        let settings = store == nil ? "" : keyPrefix + "positioned tile\n\(options.pieceKey)\n\(layout.rows)\n"
+        let settings = store == nil ? "" : keyPrefix + "positioned tile\n\(options.settingsKey)\n\(layout.rows)\n"
         var wholeKeys: [String] = []
         var next = 0
         for tick in layout.ticks {

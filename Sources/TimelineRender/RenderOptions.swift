@@ -26,9 +26,10 @@ public struct RenderOptions: Sendable, Equatable {
     public static let positionedLayoutThreshold = 250
 
     /// Creates options; every parameter has a default suitable for `timeline render`.
-    /// Every setting, written out in a fixed order: part of the keys of pieces rendered with these options
-    /// (``PieceStore``). (A `Set`'s own description changes order from run to run.)
-    var pieceKey: String {
+    /// Every setting that changes the rendered bytes, written out in a fixed order: what a build records to
+    /// tell whether its outputs were made with the same options, and part of the keys of pieces rendered with
+    /// them (``PieceStore``). (A `Set`'s own description changes order from run to run.)
+    public var settingsKey: String {
         var parts = ["title=" + title, "link=" + (linkBase ?? "-"), "svg=" + svgFileName, "font=" + font,
                      "layout=" + layout.rawValue, "formats=" + formats.map(\.rawValue).sorted().joined(separator: ",")]
         parts += ["from=" + (filter.from?.description ?? "-"), "to=" + (filter.to?.description ?? "-"),

@@ -14,7 +14,8 @@ public struct TimelineRenderer: Sendable {
     /// Where rendered pieces (SVG tiles and frame, timeline.dot parts, Markdown sections) are kept between
     /// renderings (none by default).
     public var pieces: PieceStore?
-    /// The digests of the rendered graph's events, when already made (see ``EventDigest/Memo``).
+    /// The digests of the rendered graph's events, when already made (see ``EventDigest/Memo``): a memo made
+    /// for the very graph passed to ``files(for:in:threads:extra:)``, never another.
     public var digests: EventDigest.Memo?
     /// Turns DOT into SVG with the given engine; ``GraphvizRenderer/renderSVG(dot:engine:)`` except in tests.
     let svgRenderer: @Sendable (String, GraphvizRenderer.Engine) throws -> Data

@@ -10,9 +10,10 @@ enum Pipeline {
     static func settings(corpus: CorpusOptions, events: EventsOptions, curation: CurationOptions,
                          output: OutputOptions?, regeneration: RegenerationOptions) throws -> BuildSettings {
         let out = try output ?? OutputOptions.parse([])
+        let renderOptions = try out.renderOptions()
         return BuildSettings(
             corpus: corpus.corpusURL, events: events.eventsURL, curation: curation.url(besideEvents: events.eventsURL),
-            output: out.outputURL, renderOptions: try out.renderOptions(), settingsKey: settingsKey(out),
+            output: out.outputURL, renderOptions: renderOptions, settingsKey: renderOptions.settingsKey,
             cacheFolder: regeneration.cache.map { URL(fileURLWithPath: $0) }, useCache: !regeneration.noCache,
             maxDocumentBytes: regeneration.maxDocumentMb << 20,
             jobs: regeneration.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -34,16 +35,6 @@ enum Pipeline {
         if regeneration.json { try Console.printJSON(summary) }
         Console.info(Console.summaryLine(summary, events: events.events), quiet: global.quiet || regeneration.json)
         return status(summary)
-    }
-
-    /// Every render option that changes the rendered bytes, as one string.
-    static func settingsKey(_ o: OutputOptions) -> String {
-        var parts = ["title=\(o.title)", "link=\(o.linkBase ?? "")", "from=\(o.from ?? "")", "to=\(o.to ?? "")",
-                     "layout=\(o.layout)"]
-        parts.append("type=" + o.type.joined(separator: ","))
-        parts.append("actor=" + o.actor.joined(separator: ","))
-        parts.append("format=" + o.format.joined(separator: ","))
-        return parts.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "|")
     }
 
     /// Takes the build lock beside events.json, saying whom it waits for.
