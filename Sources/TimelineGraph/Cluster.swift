@@ -12,9 +12,9 @@ struct Cluster {
     // What `accepts` compares, kept up to date by `add` so that a widely retold event (hundreds of mentions)
     // costs no more to test than a new one.
     private var sentences: Set<SentenceKey> = []
-    private var words: Set<String> = []
+    private(set) var words: Set<String> = []
     private var types: Set<String> = []
-    private var entities: Set<String> = []
+    private(set) var entities: Set<String> = []
 
     /// One sentence of one document.
     private struct SentenceKey: Hashable {
@@ -22,21 +22,46 @@ struct Cluster {
         var sentence: Int
     }
 
-    init(edtf: String, date: EventDate, first: ExtractedMention) {
+    /// Whether the sets `accepts` compares are made (see ``prepare()``).
+    private(set) var isPrepared = false
+    private var firstWords: Set<String>?
+
+    /// A cluster of `first` (whose title's content words are `words` when already known). Unless `prepared`,
+    /// what ``accepts(_:)`` compares is made only by ``prepare()``: a date told once never needs it.
+    init(edtf: String, date: EventDate, first: ExtractedMention, words: Set<String>? = nil, prepared: Bool = true) {
         self.edtf = edtf
         self.date = date
         self.isDay = date.precision == .day
-        self.mentions = []
-        add(first)
+        self.mentions = [first]
+        firstWords = words
+        if prepared { prepare() }
     }
 
-    mutating func add(_ m: ExtractedMention, words titleWords: Set<String>? = nil) {
+    /// Makes what ``accepts(_:)`` compares, from the first mention (a cluster not yet prepared holds only it).
+    /// - Returns: The title words and names of the cluster (none when it was already prepared).
+    @discardableResult
+    mutating func prepare() -> (words: [String], entities: [String]) {
+        guard !isPrepared else { return ([], []) }
+        isPrepared = true
+        let first = mentions.removeFirst()
+        defer { firstWords = nil }
+        return add(first, words: firstWords)
+    }
+
+    /// Adds `m` (whose title's content words are `titleWords` when already known).
+    /// - Returns: The title words and the names (actors, places) the cluster did not hold before.
+    @discardableResult
+    mutating func add(_ m: ExtractedMention, words titleWords: Set<String>? = nil) -> (words: [String], entities: [String]) {
+        precondition(isPrepared || mentions.isEmpty, "a cluster is prepared before it takes a second mention")
+        isPrepared = true
         mentions.append(m)
         sentences.insert(SentenceKey(document: m.document, sentence: m.sentence))
-        words.formUnion(titleWords ?? Set(Slug.contentWords(m.title)))
+        var newWords: [String] = [], newEntities: [String] = []
+        for w in titleWords ?? Set(Slug.contentWords(m.title)) where words.insert(w).inserted { newWords.append(w) }
         if m.type != "event" { types.insert(m.type) }
-        entities.formUnion(m.actors)
-        entities.formUnion(m.places)
+        for e in m.actors where entities.insert(e).inserted { newEntities.append(e) }
+        for e in m.places where entities.insert(e).inserted { newEntities.append(e) }
+        return (newWords, newEntities)
     }
 
     var firstKey: String {
@@ -71,41 +96,58 @@ struct Cluster {
 
     /// Same date, compatible type, and something shared: actors or places, or a title word.
     /// A date precise to the day needs less: two statements of one day with compatible types are one event.
+    /// (Anything a cluster accepts shares a title word or a name with it, except a typed mention of a day:
+    /// ``ClusterList`` relies on this to test a mention only against the clusters that could take it.)
     func accepts(_ c: Candidate) -> Bool {
         let m = c.mention
         guard c.edtf == self.edtf else { return false }
         // Two dates of one sentence are two events unless the same expression is repeated.
         if sentences.contains(SentenceKey(document: m.document, sentence: m.sentence)) { return false }
-        let sharedWords = c.words.intersection(words).count
-        let mine = c.entities
-        let shared = entities.intersection(mine)
-        let sameDay = isDay
-        if m.type == "event" || types.isEmpty { return sharedWords >= 2 || (sameDay && (!shared.isEmpty || sharedWords >= 1)) }
-        guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
-        if sameDay { return true }
-        if shared.count >= 2 || (shared.count == 1 && (entities.count == 1 || mine.count == 1)) { return true }
+        let untyped = m.type == "event" || types.isEmpty
+        if !untyped {
+            guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
+            if isDay { return true }
+        }
+        // Counted, not intersected: no set is made for a test that most clusters fail.
+        var sharedWords = 0
+        for w in c.words where words.contains(w) { sharedWords += 1 }
+        var shared = 0
+        for e in c.entities where entities.contains(e) { shared += 1 }
+        if untyped { return sharedWords >= 2 || (isDay && (shared > 0 || sharedWords >= 1)) }
+        if shared >= 2 || (shared == 1 && (entities.count == 1 || c.entities.count == 1)) { return true }
         return sharedWords >= 1
     }
 
-    /// The event, with the title of its most title-like mention.
-    func event() -> Event {
-        // The first of the best (each key made once, not in every comparison: counting characters is not free).
-        let keys = mentions.map { a in
-            (-a.titleQuality, a.language == "en" ? 0 : 1, a.title.count > 60 ? 1 : 0, a.document, a.textSpan.lowerBound)
+    /// The event, with the title of its most title-like mention; its id starts with `dateSlug`
+    /// (``Slug/dateSlug(_:)`` of ``edtf``).
+    func event(dateSlug: String) -> Event {
+        // Most events are told once: their event is their mention's.
+        let best: ExtractedMention
+        if mentions.count == 1 {
+            best = mentions[0]
+        } else {
+            // The first of the best (each key made once, not in every comparison: counting characters is not free).
+            let keys = mentions.map { a in
+                (-a.titleQuality, a.language == "en" ? 0 : 1, a.title.count > 60 ? 1 : 0, a.document, a.textSpan.lowerBound)
+            }
+            best = mentions[keys.indices.min { keys[$0] < keys[$1] }!]
         }
-        let best = mentions[keys.indices.min { keys[$0] < keys[$1] }!]
-        var counts: [String: Int] = [:]
-        for m in mentions where m.type != "event" { counts[m.type, default: 0] += 1 }
-        let type = best.type != "event" ? best.type
-            : counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? "event"
-        let id = Slug.dateSlug(edtf) + "-" + Slug.make(from: best.title, fallback: ([type] + best.actors).joined(separator: " "))
+        var type = best.type
+        if type == "event" {
+            var counts: [String: Int] = [:]
+            for m in mentions where m.type != "event" { counts[m.type, default: 0] += 1 }
+            type = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? "event"
+        }
+        let id = dateSlug + "-" + Slug.make(from: best.title, fallback: ([type] + best.actors).joined(separator: " "))
         return Event(id: id, date: date, title: best.title, type: type,
-                     actors: ranked(mentions.map(\.actors)), places: ranked(mentions.map(\.places)),
-                     mentions: mentions.map(\.mention).sorted())
+                     actors: Self.ranked(mentions.map(\.actors)), places: Self.ranked(mentions.map(\.places)),
+                     mentions: mentions.count == 1 ? [mentions[0].mention] : mentions.map(\.mention).sorted())
     }
 
     /// Names ordered by how many mentions give them, then by first appearance.
-    private func ranked(_ lists: [[String]]) -> [String] {
+    static func ranked(_ lists: [[String]]) -> [String] {
+        // One list without repeats (the usual case) is its own ranking.
+        if lists.count == 1, !Self.repeats(lists[0]) { return lists[0] }
         var count: [String: Int] = [:], first: [String: Int] = [:]
         var i = 0
         for list in lists {
@@ -116,5 +158,13 @@ struct Cluster {
             }
         }
         return count.keys.sorted { (-count[$0]!, first[$0]!) < (-count[$1]!, first[$1]!) }
+    }
+
+    /// Whether a name occurs twice in `list` (a few names: compared pairwise).
+    private static func repeats(_ list: [String]) -> Bool {
+        if list.count < 2 { return false }
+        if list.count > 16 { return Set(list).count != list.count }
+        for i in list.indices { for j in list.indices where j > i && list[i] == list[j] { return true } }
+        return false
     }
 }

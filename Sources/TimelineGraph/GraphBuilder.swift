@@ -145,21 +145,14 @@ public struct GraphBuilder: Sendable {
                 let bucket = b < count ? box.buckets[b] : nil
                 box.lock.unlock()
                 guard var bucket else { return }
-                var clusters: [Cluster] = []
+                var list = ClusterList(edtf: bucket.edtf, date: bucket.date)
                 for ref in bucket.refs {
-                    let m = extractions[ref.document].mentions[ref.mention]
-                    let candidate = clusters.isEmpty ? nil : Cluster.Candidate(m, edtf: bucket.edtf)
-                    if let candidate, let k = clusters.firstIndex(where: { $0.accepts(candidate) }) {
-                        clusters[k].add(m, words: candidate.words)
-                        bucket.assignment.append(k)
-                    } else {
-                        clusters.append(Cluster(edtf: bucket.edtf, date: bucket.date, first: m))
-                        bucket.firstSequences.append(ref.sequence)
-                        bucket.assignment.append(clusters.count - 1)
-                    }
+                    let (k, started) = list.add(extractions[ref.document].mentions[ref.mention])
+                    if started { bucket.firstSequences.append(ref.sequence) }
+                    bucket.assignment.append(k)
                 }
-                bucket.events = clusters.map { $0.event() }
-                bucket.firstKeys = clusters.map(\.firstKey)
+                bucket.events = list.events
+                bucket.firstKeys = list.clusters.map(\.firstKey)
                 box.lock.lock()
                 box.buckets[b] = bucket
                 box.lock.unlock()

@@ -14,7 +14,34 @@ enum Slug {
         return words.prefix(5).joined(separator: "-")
     }
 
+    /// The words of `text` (runs of ASCII letters and digits, lower-cased; apostrophes dropped) other than
+    /// stopwords and single characters.
     static func contentWords(_ text: String) -> [String] {
+        // ASCII text (most titles) is read as bytes; other text through Unicode lower-casing, which can turn
+        // a non-ASCII letter into an ASCII one (`K` KELVIN SIGN into `k`).
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodeContentWords(text) }
+        var out: [String] = []
+        var cur: [UInt8] = []
+        func flush() {
+            if cur.count > 1 {
+                let word = String(decoding: cur, as: UTF8.self)
+                if !stopwords.contains(word) { out.append(word) }
+            }
+            cur.removeAll(keepingCapacity: true)
+        }
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): cur.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): cur.append(b | 0x20)
+            case UInt8(ascii: "'"): continue
+            default: flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    private static func unicodeContentWords(_ text: String) -> [String] {
         var out: [String] = []
         var cur = ""
         for u in text.lowercased().unicodeScalars {
