@@ -19,7 +19,7 @@ enum EventsFilePieces {
         skeleton.events = []
         let frame = try EventGraphCoder.encodeCanonical(skeleton)
         let empty = Array("\"events\" : [\n\n  ]".utf8)
-        guard let at = frame.firstRange(of: empty) else { return try EventGraphCoder.encode(graph) }
+        guard let at = Self.range(of: empty, in: frame) else { return try EventGraphCoder.encode(graph) }
 
         let digests = memo?.digests(of: events) ?? EventDigest.digests(of: events)
         var out = Data(capacity: frame.count + events.count * 1_100)
@@ -44,6 +44,27 @@ enum EventsFilePieces {
         out.append(contentsOf: Array("\n  ]".utf8))
         out.append(frame[at.upperBound...])
         return out
+    }
+
+    /// The first range of `needle` in `data` (memchr for its first byte, memcmp for the rest:
+    /// `Data.firstRange(of:)` compares byte by byte through generic indices, and the frame runs to megabytes).
+    static func range(of needle: [UInt8], in data: Data) -> Range<Int>? {
+        guard let first = needle.first else { return nil }
+        return data.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { n -> Range<Int>? in
+                guard let base = hay.baseAddress else { return nil }
+                var offset = 0
+                while hay.count - offset >= n.count {
+                    guard let hit = memchr(base + offset, Int32(first), hay.count - offset - n.count + 1) else { return nil }
+                    offset = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + offset, n.baseAddress!, n.count) == 0 {
+                        return (data.startIndex + offset)..<(data.startIndex + offset + n.count)
+                    }
+                    offset += 1
+                }
+                return nil
+            }
+        }
     }
 
     /// Whether a chunk ends after the event of this hex digest: its first two digits are 00 to 03.

@@ -9,11 +9,15 @@ extension IncrementalBuilder {
     /// (into a temporary folder) and compared byte for byte.
     public func check(progress: ((BuildProgress) -> Void)? = nil) throws -> StalenessReport {
         let start = Date()
+        defer { stopPrefetch() }
         var inputs = try resolveInputs(progress: progress)
         var report = StalenessReport(warnings: inputs.summary.warnings)
         defer { report.seconds = Date().timeIntervalSince(start) }
         let manifest = cache?.manifest(events: settings.events)
-        if let manifest, matches(manifest, inputs), outputsIntact(manifest) { return report }
+        if let manifest, matches(manifest, inputs), outputsIntact(manifest) {
+            stopPrefetch()
+            return report
+        }
 
         // Documents: compare with what events.json records.
         let fm = FileManager.default

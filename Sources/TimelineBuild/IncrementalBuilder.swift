@@ -35,6 +35,9 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private var madeExtractor: EventExtractor?
     private let extractorLock = NSLock()
     private var memory: [String: DocumentExtraction] = [:]
+    /// Cached extractions being loaded while the changed documents are extracted (``resolveInputs(progress:)``
+    /// starts it, ``completeExtractions(_:progress:)`` joins it, a build with nothing to do stops it).
+    private var prefetch: ExtractionPrefetch?
     private var memoryIndex: [String: BuildCache.IndexEntry]?
 
     /// A builder for `settings`; `fingerprint` defaults to the running program's.
@@ -109,6 +112,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
             }
         }
         inputs.summary.documents = scan.files.count + scan.problems.filter { CorpusScanner.isDocumentName($0.id) }.count
+        // While the changed documents are read and extracted, the unchanged ones' extractions are loaded (on a
+        // thread beyond `jobs`: only when more than one is allowed).
+        if !toRead.isEmpty, settings.jobs > 1 {
+            let known = slots.compactMap { $0 }.map { ($0.id, BuildCache.extractionKey(fingerprint: fingerprint, id: $0.id, sha256: $0.record.sha256)) }
+            if !known.isEmpty {
+                prefetch = ExtractionPrefetch(count: known.count) { i in _ = self.cachedExtraction(key: known[i].1, id: known[i].0) }
+            }
+        }
         let total = scan.files.count
         var done = total - toRead.count
         progress?(BuildProgress(done: done, total: total, extracted: 0, stage: "reading"))
@@ -234,6 +245,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// Fills in the extraction of every document (from memory, the cache, or by reading and extracting).
     func completeExtractions(_ inputs: inout Inputs, progress: ((BuildProgress) -> Void)?) {
+        prefetch?.finish(threads: settings.jobs)
+        prefetch = nil
         let missing = inputs.documents.indices.filter { inputs.documents[$0].extraction == nil }
         let total = missing.count
         var done = 0
@@ -274,6 +287,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         if !dropped.isEmpty {
             inputs.documents = inputs.documents.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
         }
+    }
+
+    /// Stops loading cached extractions ahead (a build that has nothing to do, or failed).
+    func stopPrefetch() {
+        prefetch?.cancel()
+        prefetch = nil
     }
 
     /// Runs `body` over `items` on ``BuildSettings/jobs`` threads, calling `tick` (serialized) after each item
@@ -338,10 +357,12 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var stages: [String: Double] = [:]
         var mark = Date()
         func stage(_ name: String) { stages[name] = Date().timeIntervalSince(mark); mark = Date() }
+        defer { stopPrefetch() }
         var inputs = try resolveInputs(progress: progress)
         stage("inputs")
         let manifest = cache?.manifest(events: settings.events)
         if let manifest, matches(manifest, inputs), outputsIntact(manifest) {
+            stopPrefetch()
             var s = inputs.summary
             s.upToDate = true
             s.skipped = inputs.skipped
@@ -422,6 +443,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Writes events.json only (`timeline extract`): no rendering, and no build record.
     public func extract(progress: ((BuildProgress) -> Void)? = nil) throws -> BuildSummary {
         let start = Date()
+        defer { stopPrefetch() }
         var inputs = try resolveInputs(progress: progress)
         try requireDocuments(inputs)
         completeExtractions(&inputs, progress: progress)

@@ -52,9 +52,15 @@ public struct MarkdownRenderer: Sendable {
     /// section does not depend on how many footnotes come before it: the numbers are put in here.
     /// `digests`, when given, holds the digests of `graph`'s events.
     public func renderBytes(_ graph: EventGraph, pieces: PieceStore?, digests memo: EventDigest.Memo?) -> [UInt8] {
+        renderBytes(graph, pieces: pieces, digests: memo, periods: nil)
+    }
+
+    /// ``renderBytes(_:pieces:digests:)``, with the periods of `graph` (filtered) when made already.
+    func renderBytes(_ graph: EventGraph, pieces: PieceStore?, digests memo: EventDigest.Memo?,
+                     periods known: PeriodsOnce?) -> [UInt8] {
         var canonical = options.filter.apply(to: graph)
         canonical.canonicalize()
-        let periods = TimelinePeriod.periods(of: canonical)
+        let periods = known?.periods ?? TimelinePeriod.periods(of: canonical)
         var notes = Notes(prefix: footnotePrefix)
         let index = RelationIndex(canonical)
         let hashes = String(repeating: "#", count: min(max(headingLevel, 1), 6))

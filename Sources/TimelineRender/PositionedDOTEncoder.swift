@@ -36,8 +36,14 @@ public struct PositionedDOTEncoder: Sendable {
     /// keys starting with `keyPrefix` (the Graphviz version: the store holds Graphviz's drawings).
     public func drawing(_ graph: EventGraph, whole wantsWhole: Bool = true, pieces: PieceStore? = nil,
                         digests memo: EventDigest.Memo? = nil, keyPrefix: String = "") -> PositionedDrawing {
+        drawing(graph, whole: wantsWhole, pieces: pieces, digests: memo, keyPrefix: keyPrefix, periods: nil)
+    }
+
+    /// ``drawing(_:whole:pieces:digests:keyPrefix:)``, with the periods of `graph` (filtered) when made already.
+    func drawing(_ graph: EventGraph, whole wantsWhole: Bool, pieces: PieceStore?, digests memo: EventDigest.Memo?,
+                 keyPrefix: String, periods known: PeriodsOnce?) -> PositionedDrawing {
         let graph = options.filter.apply(to: graph)
-        let periods = TimelinePeriod.periods(of: graph)
+        let periods = known?.periods ?? TimelinePeriod.periods(of: graph)
         let layout = PositionedLayout(periods: periods)
         let base = DOTEncoder(options: options)
         let font = CorpusText.line(options.font)

@@ -66,7 +66,7 @@ public struct TimelineRenderer: Sendable {
 
     /// The DOT file's text (when `wantsDOT`) and the SVG of `filtered` (already filtered). A positioned
     /// timeline is drawn as a frame and tiles (``PositionedDrawing``), pieces found in ``pieces`` reused.
-    func dotAndSVG(_ filtered: EventGraph, wantsDOT: Bool) throws -> (dot: String, svg: Data) {
+    func dotAndSVG(_ filtered: EventGraph, wantsDOT: Bool, periods: PeriodsOnce? = nil) throws -> (dot: String, svg: Data) {
         var unfiltered = options
         unfiltered.filter = EventFilter()
         guard usesPositionedLayout(filtered) else {
@@ -75,7 +75,7 @@ public struct TimelineRenderer: Sendable {
         }
         let version = "graphviz " + GraphvizRenderer.version + "\n"
         let drawing = PositionedDOTEncoder(options: unfiltered).drawing(filtered, whole: wantsDOT, pieces: pieces,
-                                                                        digests: digests, keyPrefix: version)
+                                                                        digests: digests, keyPrefix: version, periods: periods)
         var keys: [String] = []
         keys.reserveCapacity(drawing.tiles.count + 1)
         var tiles: [(left: Double, svg: Data, body: Range<Int>)] = []
@@ -143,13 +143,15 @@ public struct TimelineRenderer: Sendable {
             return r
         }()
         let formats = options.formats
+        // The SVG and the Markdown group the events into the same periods: made once, by whichever asks first.
+        let periods = PeriodsOnce(filtered)
 
         // One slot per file, in output order; each job fills its own slots.
         let slots = ConcurrentJobs.Slots<Data>(count: 5)
         var jobs: [@Sendable () throws -> Void] = []
         if formats.contains(.svg) {
             jobs.append {
-                let (text, svg) = try renderer.dotAndSVG(filtered, wantsDOT: formats.contains(.dot))
+                let (text, svg) = try renderer.dotAndSVG(filtered, wantsDOT: formats.contains(.dot), periods: periods)
                 if formats.contains(.dot) { slots[0] = Data(text.utf8) }
                 slots[1] = svg
             }
@@ -160,7 +162,7 @@ public struct TimelineRenderer: Sendable {
         if formats.contains(.markdown) {
             let (pieces, digests) = (self.pieces, self.digests)
             jobs.append {
-                slots[2] = Data(MarkdownRenderer(options: unfiltered).renderBytes(filtered, pieces: pieces, digests: digests))
+                slots[2] = Data(MarkdownRenderer(options: unfiltered).renderBytes(filtered, pieces: pieces, digests: digests, periods: periods))
             }
         }
         if formats.contains(.mermaid) {
