@@ -71,6 +71,17 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
+        // Four-digit years (all but hand-edited extremes): ten bytes written in place.
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { b in
+                let zero = UInt8(ascii: "0")
+                b[0] = zero + UInt8(year / 1000); b[1] = zero + UInt8(year / 100 % 10)
+                b[2] = zero + UInt8(year / 10 % 10); b[3] = zero + UInt8(year % 10)
+                b[4] = UInt8(ascii: "-"); b[5] = zero + UInt8(month / 10); b[6] = zero + UInt8(month % 10)
+                b[7] = UInt8(ascii: "-"); b[8] = zero + UInt8(day / 10); b[9] = zero + UInt8(day % 10)
+                return 10
+            }
+        }
         let y = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
         return "\(y)-\(pad(month, 2))-\(pad(day, 2))"
     }

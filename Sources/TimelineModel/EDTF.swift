@@ -26,6 +26,16 @@ public struct EDTF: Equatable, Sendable, CustomStringConvertible {
     }
 
     public init?(_ text: String) {
+        // Most values are plain dates: read from their bytes (the general reading walks Characters).
+        if let p = EDTF.plainPoint(text) {
+            self.init(first: p)
+            return
+        }
+        self.init(reading: text)
+    }
+
+    /// The general reading of ``init(_:)``: spaces, qualifiers, intervals, decades and centuries.
+    init?(reading text: String) {
         var s = Substring(text.trimmingSpaces())
         var q = ""
         while let c = s.last, "~?%".contains(c) { q = String(c) + q; s = s.dropLast() }
@@ -43,6 +53,35 @@ public struct EDTF: Equatable, Sendable, CustomStringConvertible {
         } else {
             return nil
         }
+    }
+
+    /// `YYYY`, `YYYY-MM` (a month or a season) or `YYYY-MM-DD`, valid and nothing else: the point;
+    /// otherwise nil, and ``init(reading:)`` decides.
+    static func plainPoint(_ text: String) -> Point? {
+        let n = text.utf8.count
+        guard n == 4 || n == 7 || n == 10 else { return nil }
+        let point = text.utf8.withContiguousStorageIfAvailable { b -> Point? in
+            func number(_ at: Int, _ length: Int) -> Int? {
+                var v = 0
+                for k in at..<(at + length) {
+                    let c = b[k]
+                    guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                    v = v * 10 + Int(c - UInt8(ascii: "0"))
+                }
+                return v
+            }
+            guard let y = number(0, 4) else { return nil }
+            if n == 4 { return .year(y) }
+            guard b[4] == UInt8(ascii: "-"), let m = number(5, 2) else { return nil }
+            if n == 7 {
+                if (1...12).contains(m) { return .month(y, m) }
+                if (21...24).contains(m) { return .season(y, m) }
+                return nil
+            }
+            guard b[7] == UInt8(ascii: "-"), let d = number(8, 2), CalendarDay(year: y, month: m, day: d).isValid else { return nil }
+            return .day(y, m, d)
+        }
+        return point ?? nil
     }
 
     private static func point(_ s: Substring) -> Point? {

@@ -97,4 +97,23 @@ struct EDTFTests {
             #expect(EDTF(text) == nil, "\(text) parsed as \(EDTF(text)?.description ?? "nil")")
         }
     }
+
+    @Test("the byte reading of plain dates agrees with the general reading")
+    func plainReadingAgrees() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-X/~? ")
+        var texts = ["1969", "2024-02", "2013-21", "2013-24", "2013-25", "2019-06-05", "2019-02-29", "2020-02-29",
+                     "2019-13-01", "2019-00", "0000", "9999-12-31", "1969-3-05", "19690", "1969-03-5", "1969 ", "196X"]
+        for _ in 0..<20_000 {
+            let n = [4, 7, 10, Int.random(in: 0...12, using: &rng)].randomElement(using: &rng)!
+            texts.append(String((0..<n).map { i in
+                // Mostly digits with dashes where a date has them, so that many are valid dates.
+                if Int.random(in: 0..<8, using: &rng) == 0 { return alphabet.randomElement(using: &rng)! }
+                return i == 4 || i == 7 ? "-" : alphabet[Int.random(in: 0...9, using: &rng)]
+            }))
+        }
+        for text in texts {
+            #expect(EDTF(text) == EDTF(reading: text), "\(text)")
+        }
+    }
 }
