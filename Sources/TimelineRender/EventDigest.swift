@@ -50,8 +50,13 @@ public enum EventDigest {
         public func digests(of events: [Event]) -> [String] {
             var out: [String] = []
             out.reserveCapacity(events.count)
-            for event in events {
-                out.append(byID[event.id] ?? EventDigest.digests(of: [event])[0])
+            for i in events.indices {
+                // Looked up by id alone: an event is copied (a retain of each of its fields) only when unknown.
+                if let known = byID[events[i].id] {
+                    out.append(known)
+                } else {
+                    out.append(EventDigest.digests(of: [events[i]])[0])
+                }
             }
             return out
         }

@@ -90,10 +90,10 @@ public struct MarkdownRenderer: Sendable {
             var key = ""
             if store != nil {
                 key = settings + period.key + "\n" + period.label
-                for (i, event) in period.events.enumerated() {
+                for i in period.events.indices {
                     key += "\n" + digests[offset + i]
-                    if index.relations[event.id] != nil {
-                        key += " " + relationLines(of: event, index: index).joined(separator: " | ")
+                    if index.relations[period.events[i].id] != nil {
+                        key += " " + relationLines(of: period.events[i], index: index).joined(separator: " | ")
                     }
                 }
                 keys.append(key)
@@ -246,15 +246,26 @@ public struct MarkdownRenderer: Sendable {
     /// Events by id (the first of a repeated id) and relations by the events they touch, so that rendering
     /// stays linear in the size of the graph.
     private struct RelationIndex {
-        var events: [String: Event] = [:]
+        /// The graph's events; ``event(_:)`` finds those that relations join.
+        private let all: [Event]
+        private var position: [String: Int] = [:]
         var relations: [String: [Relation]] = [:]
 
         init(_ graph: EventGraph) {
-            for event in graph.events where events[event.id] == nil { events[event.id] = event }
+            all = graph.events
             for relation in graph.relations where relation.from != relation.to {
                 relations[relation.from, default: []].append(relation)
                 relations[relation.to, default: []].append(relation)
             }
+            // Only events that a relation joins are looked up: the others are not indexed (nor copied).
+            for i in all.indices where relations[all[i].id] != nil && position[all[i].id] == nil {
+                position[all[i].id] = i
+            }
+        }
+
+        /// The first event with this id that a relation joins.
+        func event(_ id: String) -> Event? {
+            position[id].map { all[$0] }
         }
     }
 
@@ -275,7 +286,7 @@ public struct MarkdownRenderer: Sendable {
         var seen = Set<String>()
         for relation in index.relations[event.id] ?? [] {
             let outgoing = relation.from == event.id
-            guard let other = index.events[outgoing ? relation.to : relation.from] else { continue }
+            guard let other = index.event(outgoing ? relation.to : relation.from) else { continue }
             let verb = outgoing ? Self.verb(relation.type) : Self.inverseVerb(relation.type)
             let line = "\(verb): \(title(other.title)) (\(dateText(other.date)))"
             if seen.insert(line).inserted { lines.append(line) }
