@@ -36,10 +36,12 @@ struct TimelinePeriod: Equatable {
         case .year, .decade, .century:
             return group(canonical.events, bases, granularity)
         case .automatic:
-            let years = group(canonical.events, bases, .year)
-            guard years.count > Granularity.maxColumns else { return years }
-            let decades = group(canonical.events, bases, .decade)
-            guard decades.count > Granularity.maxColumns else { return decades }
+            // The columns are counted before any is filled: only the chosen granularity copies the events.
+            let distinct = Dictionary(bases.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }).values
+            for granularity in [Granularity.year, .decade] {
+                let columns = Set(distinct.map { $0.widened(to: granularity).key }).count
+                if columns <= Granularity.maxColumns { return group(canonical.events, bases, granularity) }
+            }
             return group(canonical.events, bases, .century)
         }
     }
