@@ -106,7 +106,7 @@ public struct PositionedDOTEncoder: Sendable {
         }
 
         // Each box's statement without its position, then the position: absolute in the whole DOT, relative
-        // to the period's left edge in its tile. The explicit `id` keeps SVG ids unique across tiles.
+        // to the tile's left edge in its tile. The explicit `id` keeps SVG ids unique across tiles.
         var boxes = wantsWhole ? "\n  // Events, stacked under their period in date order.\n" : ""
         if wantsWhole { boxes.reserveCapacity(layout.boxes.count * 720) }
         let tileHeader = "digraph \"tile\" {\n  graph " + DOTEncoder.attributes([
@@ -114,7 +114,7 @@ public struct PositionedDOTEncoder: Sendable {
             ("outputorder", "edgesfirst"),
         ]) + ";\n" + nodeDefaults
         var tiles: [PositionedDrawing.Tile] = []
-        tiles.reserveCapacity(layout.ticks.count)
+        tiles.reserveCapacity(layout.ticks.count * 2)
         var boxOfEvent: [String: PositionedLayout.Box] = [:]
         boxOfEvent.reserveCapacity(layout.boxes.count)
         for box in layout.boxes where boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
@@ -126,10 +126,23 @@ public struct PositionedDOTEncoder: Sendable {
         let digests = store == nil ? [] : memo?.digests(of: boxEvents) ?? EventDigest.digests(of: boxEvents)
         let settings = store == nil ? "" : keyPrefix + "positioned tile\n\(options.settingsKey)\n\(layout.rows)\n"
         var wholeKeys: [String] = []
+        // A tile holds whole columns of one period, about `tileBoxes` boxes: a change redraws the tiles from
+        // its box to the end of its period (the boxes after it move), not the whole period.
+        let columnsPerTile = max(1, Self.tileBoxes / max(layout.rows, 1))
+        let columnStep = PositionedLayout.boxWidth + PositionedLayout.columnGap
+        var ranges: [(range: Range<Int>, left: Double)] = []
         var next = 0
         for tick in layout.ticks {
-            let range = next..<(next + tick.period.events.count)
-            next = range.upperBound
+            let end = next + tick.period.events.count
+            var column = 0
+            while next < end {
+                let upper = min(end, next + columnsPerTile * layout.rows)
+                ranges.append((next..<upper, tick.left + Double(column) * columnStep))
+                next = upper
+                column += columnsPerTile
+            }
+        }
+        for (range, left) in ranges {
             var key = "", wholeKey = ""
             var svg: Data?
             var part: String?
@@ -137,7 +150,7 @@ public struct PositionedDOTEncoder: Sendable {
                 key = settings + digests[range].joined(separator: "\n")
                 svg = store.piece(forKey: key).flatMap { (try? SVGTiles.body(ofTile: $0)) != nil ? $0 : nil }
                 if wantsWhole {
-                    wholeKey = "whole DOT at \(Self.fmt(tick.left))\n" + key
+                    wholeKey = "whole DOT at \(Self.fmt(left))\n" + key
                     wholeKeys.append(wholeKey)
                     part = store.piece(forKey: wholeKey).map { String(decoding: $0, as: UTF8.self) }
                 }
@@ -145,12 +158,12 @@ public struct PositionedDOTEncoder: Sendable {
             // Encoded only for what the store did not hold.
             var made: (tile: String, whole: String)?
             if svg == nil || (wantsWhole && part == nil) {
-                let m = statements(layout.boxes[range], left: tick.left, base: base)
+                let m = statements(layout.boxes[range], left: left, base: base)
                 if wantsWhole, part == nil { store?.store(Data(m.whole.utf8), forKey: wholeKey) }
                 made = m
             }
             if wantsWhole { boxes += part ?? made?.whole ?? "" }
-            tiles.append(PositionedDrawing.Tile(left: tick.left, key: key,
+            tiles.append(PositionedDrawing.Tile(left: left, key: key,
                                                 dot: svg == nil ? tileHeader + (made?.tile ?? "") + "}\n" : "", svg: svg))
         }
         store?.used(wholeKeys)
@@ -230,7 +243,7 @@ public struct PositionedDOTEncoder: Sendable {
         return PositionedDrawing(whole: whole, frame: frame, tiles: tiles)
     }
 
-    /// The box statements of one period: with positions relative to its left edge (for its tile) and absolute
+    /// The box statements of one tile: with positions relative to its left edge (for its tile) and absolute
     /// (for the whole DOT). The explicit `id` keeps SVG ids unique across tiles.
     private func statements(_ boxes: ArraySlice<PositionedLayout.Box>, left: Double,
                             base: DOTEncoder) -> (tile: String, whole: String) {
@@ -272,6 +285,9 @@ public struct PositionedDOTEncoder: Sendable {
         }
         return out
     }
+
+    /// About how many boxes a tile holds (whole columns: at least one).
+    static let tileBoxes = 256
 
     /// A coordinate with at most two decimals and no exponent.
     static func fmt(_ v: Double) -> String {

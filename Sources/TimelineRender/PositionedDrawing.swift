@@ -6,13 +6,14 @@ import Foundation
 /// - ``frame`` holds what spans the timeline: title and legend, the time axis, relation edges and their
 ///   labels, with invisible stand-ins for the boxes that edges join (so that Graphviz clips each edge at the
 ///   box it meets) and two invisible corners that give the drawing its full size.
-/// - ``tiles`` hold the event boxes, one tile per period, each in coordinates local to the period's left
-///   edge. A tile's DOT depends only on its period's events and the column height, so after one document
-///   changed, a build draws the one or two tiles that changed and takes the others from an ``PieceStore``.
+/// - ``tiles`` hold the event boxes: whole columns of one period, about 256 boxes a tile, each tile in
+///   coordinates local to its left edge. A tile's DOT depends only on its events and the column height, so
+///   after one document changed, a build draws the tiles that changed (from the changed box to the end of its
+///   period, whose later boxes move) and takes the others from a ``PieceStore``.
 ///
 /// The SVG is the frame's, with each tile's drawing shifted into place (``SVGTiles``).
 public struct PositionedDrawing: Sendable {
-    /// One period's boxes.
+    /// Whole columns of one period's boxes.
     public struct Tile: Sendable {
         /// The x of the period's left edge in the whole drawing (points).
         public var left: Double

@@ -36,9 +36,19 @@ final class MemoryTileStore: PieceStore, @unchecked Sendable {
 
 @Suite("Positioned SVG drawn in tiles")
 struct SVGTilesTests {
+    /// How many tiles the drawing of `graph` has: per period, its columns in groups of about
+    /// ``PositionedDOTEncoder/tileBoxes`` boxes.
+    func tileCount(_ graph: EventGraph) -> Int {
+        let periods = TimelinePeriod.periods(of: graph)
+        let rows = PositionedLayout(periods: periods).rows
+        let perTile = max(1, PositionedDOTEncoder.tileBoxes / rows) * rows
+        return periods.reduce(0) { $0 + ($1.events.count + perTile - 1) / perTile }
+    }
+
     @Test("the SVG is well-formed, its ids are unique, and every box is where the whole DOT puts it")
     func boxesWhereTheDOTSays() throws {
-        let graph = TestSupport.synthetic(count: 600)
+        // Enough events that periods are drawn in several tiles.
+        let graph = TestSupport.synthetic(count: 2_400)
         var options = RenderOptions()
         options.layout = .positioned
         let renderer = TimelineRenderer(options: options)
@@ -51,7 +61,9 @@ struct SVGTilesTests {
         let ids = text.matches(of: /\sid="([^"]*)"/).map { String($0.1) }
         #expect(Set(ids).count == ids.count, "duplicate SVG ids")
         let periods = TimelinePeriod.periods(of: graph).count
-        #expect(text.matches(of: /<g class="tile" transform="translate\(/).count == periods)
+        let tiles = tileCount(graph)
+        #expect(tiles > periods, "no period is drawn in several tiles")
+        #expect(text.matches(of: /<g class="tile" transform="translate\(/).count == tiles)
 
         // Absolute centres from the whole DOT, by SVG id.
         var centres: [String: (Double, Double)] = [:]
@@ -80,7 +92,7 @@ struct SVGTilesTests {
 
     @Test("a tile store makes a second rendering draw nothing, and one changed event redraws one tile")
     func storeReuse() throws {
-        var graph = TestSupport.synthetic(count: 400)
+        var graph = TestSupport.synthetic(count: 2_400)
         var options = RenderOptions()
         options.layout = .positioned
         let store = MemoryTileStore()
@@ -89,20 +101,45 @@ struct SVGTilesTests {
         let plain = TimelineRenderer(options: options)
 
         let first = try cached.svg(graph)
-        // Every period's tile and the frame.
-        let pieces = TimelinePeriod.periods(of: graph).count + 1
+        // Every tile and the frame.
+        let pieces = tileCount(graph) + 1
         #expect(store.stored == pieces && store.found == 0)
         store.reset()
         #expect(try cached.svg(graph) == first)
         #expect(store.stored == 0 && store.found == pieces)
 
-        // A new title changes one tile; the frame (axis, legend counts) stays.
+        // A new title changes one tile (a box that grows moves only the boxes below it, in its column); the
+        // frame (axis, legend counts) stays.
         graph.events[graph.events.count / 2].title = "A title changed by hand"
         store.reset()
         let changed = try cached.svg(graph)
         #expect(store.stored == 1 && store.found == pieces - 1)
         #expect(changed == (try plain.svg(graph)), "reused tiles give the bytes of a rendering without a store")
         #expect(String(decoding: changed, as: UTF8.self).contains("A title changed by hand"))
+    }
+
+    @Test("an event added at the end of a period redraws its last tile and the frame, not the whole period")
+    func addedEventRedrawsItsTile() throws {
+        var graph = TestSupport.synthetic(count: 2_400)
+        var options = RenderOptions()
+        options.layout = .positioned
+        let store = MemoryTileStore()
+        var cached = TimelineRenderer(options: options)
+        cached.pieces = store
+        _ = try cached.svg(graph)
+        let before = tileCount(graph)
+        // The latest event of the largest period, told once more under an id that sorts after it.
+        let largest = try #require(TimelinePeriod.periods(of: graph).max { $0.events.count < $1.events.count })
+        var added = try #require(largest.events.last)
+        added.id = "zz-added"
+        added.title = "An event added at the end of its period"
+        graph.events.append(added)
+        graph.canonicalize()
+        #expect(tileCount(graph) == before, "the added event opened a tile of its own")
+        store.reset()
+        let svg = try cached.svg(graph)
+        #expect(store.stored == 2 && store.found == before - 1)
+        #expect(svg == (try TimelineRenderer(options: options).svg(graph)))
     }
 
     @Test("a piece of SVG that is not Graphviz's is refused, never spliced")
