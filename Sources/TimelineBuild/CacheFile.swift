@@ -57,6 +57,10 @@ enum CacheFile {
 
     /// Writes to a uniquely named temporary file in the same folder, then renames it into place, so that
     /// concurrent writers and interrupted runs never leave a partial file under the final name.
+    ///
+    /// Not flushed to disk (`Data.write` calls `fsync` on every file: a cold build of 2,000 documents made
+    /// 2,500 of them): after a power loss an entry may be empty or torn, and its header and checksum then
+    /// reject it. The outputs (``AtomicFile``) are flushed.
     static func writeAtomically(_ data: Data, to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         if !knownFolders.contains(dir.path) {
@@ -65,16 +69,40 @@ enum CacheFile {
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
-            try data.write(to: tmp)
+            try write(data, to: tmp.path)
         } catch {
             // The folder may have been removed since it was made (the cache deleted during `timeline watch`).
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try data.write(to: tmp)
+            try write(data, to: tmp.path)
         }
         if rename(tmp.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: tmp)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+        }
+    }
+
+    /// Creates `path` (which must not exist) holding `data`, without `fsync`.
+    private static func write(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                done += n
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            unlink(path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(failure))])
         }
     }
 }
