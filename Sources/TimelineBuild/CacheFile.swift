@@ -35,9 +35,13 @@ enum CacheFile {
 
     /// The payload of an entry, checked against `kind` and `key`.
     static func decode(_ data: Data, kind: String, key: String) -> Result<Data, Rejection> {
-        guard let newline = data.firstIndex(of: 0x0A), newline - data.startIndex < 512 else {
-            return .failure(.corrupt("no header"))
+        // The header's end, looked for in its first 512 bytes (memchr: `Data.firstIndex` goes byte by byte).
+        let found = data.withUnsafeBytes { bytes -> Int? in
+            guard let base = bytes.baseAddress, let hit = memchr(base, 0x0A, min(bytes.count, 512)) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
         }
+        guard let offset = found else { return .failure(.corrupt("no header")) }
+        let newline = data.startIndex + offset
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
         guard header.count == 5, header[0] == magic else { return .failure(.corrupt("not a timeline cache file")) }
         guard header[1] == "\(ExtractorFingerprint.formatVersion)" else {
