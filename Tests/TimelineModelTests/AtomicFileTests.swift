@@ -53,6 +53,22 @@ struct AtomicFileTests {
         #expect(try listing(dir) == ["timeline.md"])
     }
 
+    @Test("bytes of the same size that differ anywhere replace the file")
+    func changedSameSize() throws {
+        let dir = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("timeline.svg")
+        let old = Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        for position in [0, 4_095, 4_096, 99_999] {
+            try AtomicFile.write(old, to: url)
+            var new = old
+            new[position] ^= 0x20
+            #expect(try AtomicFile.write(new, to: url), "byte \(position)")
+            #expect(try Data(contentsOf: url) == new)
+            #expect(try !AtomicFile.write(new, to: url))
+        }
+    }
+
     @Test("empty data is written, then recognised as unchanged")
     func emptyData() throws {
         let dir = try TestSupport.temporaryFolder()
