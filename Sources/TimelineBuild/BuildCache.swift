@@ -43,6 +43,24 @@ public final class BuildCache: @unchecked Sendable {
         ContentHash.hex(joining: [fingerprint.value, id, sha256])
     }
 
+    /// Removes the cached extractions whose keys are not in `keys` (the entries of an older extractor, which no
+    /// build of this one can use), and returns how many it removed. Temporary files of writers still at work
+    /// (hidden names) are left alone.
+    @discardableResult
+    public func pruneExtractions(keeping keys: Set<String>) -> Int {
+        guard writable else { return 0 }
+        let fm = FileManager.default
+        let root = folder.appendingPathComponent("extractions")
+        var removed = 0
+        for shard in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where !shard.hasPrefix(".") {
+            let dir = root.appendingPathComponent(shard)
+            for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where !name.hasPrefix(".") && !keys.contains(name) {
+                if unlink(dir.appendingPathComponent(name).path) == 0 { removed += 1 }
+            }
+        }
+        return removed
+    }
+
     func extractionURL(_ key: String) -> URL {
         folder.appendingPathComponent("extractions").appendingPathComponent(String(key.prefix(2)))
             .appendingPathComponent(key)

@@ -413,6 +413,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
         stage("render")
         // Side by side: the outputs written (in order), the pieces saved, the outputs' hashes for the record.
         let files = [(settings.events, data)] + rendered
+        // A new extractor (another binary, an edited rule file) cannot use the old one's extractions: they are
+        // removed, so that the cache does not grow with every upgrade.
+        let kept: Set<String>? = cache == nil || manifest?.fingerprint == fingerprint.value ? nil
+            : Set(inputs.documents.map { BuildCache.extractionKey(fingerprint: fingerprint, id: $0.id, sha256: $0.record.sha256) })
         let wrote = ConcurrentJobs.Slots<[String]>(count: 1)
         let hashes = ConcurrentJobs.Slots<[String]>(count: 1)
         try ConcurrentJobs.run([
@@ -422,6 +426,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 wrote[0] = written
             },
             { pieces?.save() },
+            { if let keep = kept { self.cache?.pruneExtractions(keeping: keep) } },
             { hashes[0] = files.map { ContentHash.hex($0.1) } },
         ], threads: settings.jobs)
         s.written = wrote[0] ?? []

@@ -180,6 +180,34 @@ import TimelineModel
         #expect(!s.upToDate)
     }
 
+    @Test func aNewExtractorRemovesTheOldOnesExtractions() throws {
+        let f = try Fixture(documents: 3)
+        defer { f.remove() }
+        func entries() throws -> Set<String> {
+            let root = f.cache.appendingPathComponent("extractions")
+            var names = Set<String>()
+            for shard in try FileManager.default.contentsOfDirectory(atPath: root.path) {
+                names.formUnion(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(shard).path))
+            }
+            return names
+        }
+        _ = try f.builder().build()
+        let old = try entries()
+        #expect(old.count == 3)
+        // Another document under the same extractor: every entry stays.
+        try Data("On May 2, 1999 a ferry line opened on the Amur.\n".utf8).write(to: f.corpus.appendingPathComponent("extra.txt"))
+        _ = try f.builder().build()
+        #expect(try entries().count == 4 && old.isSubset(of: try entries()))
+        // A new extractor keeps only its own.
+        let other = IncrementalBuilder(settings: f.settings(), fingerprint: ExtractorFingerprint(parts: ["test": "2"]))
+        _ = try other.build()
+        let now = try entries()
+        #expect(now.count == 4 && now.isDisjoint(with: old))
+        // The build after it is a no-op and finds them all.
+        let again = try IncrementalBuilder(settings: f.settings(), fingerprint: ExtractorFingerprint(parts: ["test": "2"])).build()
+        #expect(again.upToDate)
+    }
+
     @Test func checkFindsEditsAndHandEditedOutputs() throws {
         let f = try Fixture(documents: 3)
         defer { f.remove() }
