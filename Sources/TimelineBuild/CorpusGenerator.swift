@@ -102,7 +102,7 @@ public struct CorpusGenerator: Sendable {
         var template: Int, a: Int, b: Int, place: Int
     }
 
-    private static func fact(_ rng: inout SplitMix) -> Fact {
+    private static func fact(_ rng: inout SplitMix64) -> Fact {
         let year = 1945 + Int(rng.next() % 78), month = Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
         let a = Int(rng.next() % UInt64(actors.count))
         var b = Int(rng.next() % UInt64(actors.count))
@@ -113,13 +113,13 @@ public struct CorpusGenerator: Sendable {
 
     /// The shared pool's event `k`: the same for every document.
     private func poolFact(_ k: Int) -> Fact {
-        var rng = SplitMix(seed: seed &* 7_919 &+ 0xC0FFEE &+ UInt64(k))
+        var rng = SplitMix64(seed: seed &* 7_919 &+ 0xC0FFEE &+ UInt64(k))
         return Self.fact(&rng)
     }
 
     /// The text of document `index`.
     public func document(_ index: Int) -> String {
-        var rng = SplitMix(seed: seed &* 1_000_003 &+ UInt64(index))
+        var rng = SplitMix64(seed: seed &* 1_000_003 &+ UInt64(index))
         var paragraphs: [String] = []
         var sentences: [String] = []
         for k in 0..<statementsPerDocument {
@@ -153,15 +153,3 @@ public struct CorpusGenerator: Sendable {
     }
 }
 
-/// SplitMix64: a small deterministic generator.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

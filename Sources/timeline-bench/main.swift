@@ -113,18 +113,6 @@ do {
 
 // MARK: - Helpers
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-}
 
 /// Peak resident set size (VmHWM) in MB, from /proc/self/status.
 func peakRSSMB() -> Double {
@@ -220,7 +208,7 @@ struct Document { var text: String; var dct: CalendarDay? }
 
 /// About `mb` megabytes of documents of ~3 KB, each made of shuffled paragraphs of the sources.
 func makeCorpus(_ sources: [Source], mb: Double, seed: UInt64) -> [Document] {
-    var rng = SplitMix(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let pool: [(Int, String)] = sources.enumerated().flatMap { i, s in s.paragraphs.map { (i, $0) } }
     let target = Int(mb * 1_000_000)
     var docs: [Document] = []
@@ -257,7 +245,7 @@ if stress {
                               ("June 5, 2019", "June 5, 2019 ", 20), ("random bytes", "", 20)] {
         var text: String
         if unit.isEmpty {
-            var rng = SplitMix(seed: 9)
+            var rng = SplitMix64(seed: 9)
             var bytes = [UInt8](repeating: 0, count: mb * 1_000_000)
             for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: rng.next()) }
             text = String(decoding: bytes, as: UTF8.self)
@@ -299,7 +287,7 @@ if dump {
         emit("seed-\(f)", String(decoding: d, as: UTF8.self), CalendarDay(year: 2025, month: 1, day: 1))
     }
     // Random texts from date-ish words and characters, and mutated TE3 sentences.
-    var rng = SplitMix(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let alphabet = Array("0123456789 -/.,:'年月日世纪代前后今去上本近十一二三〇abcdefJunMayFriday%$s\n\u{FFFD}é🎉–—’".unicodeScalars)
     let words = ["June", "5", "2019", "the", "1960s", "last", "week", "ago", "years", "early", "mid-", "-", "年", "月",
                  "日", "since", "Friday", "p.m.", "17:35", "fiscal", "quarter", "third", "二〇一九", "近", "上世纪", "a",

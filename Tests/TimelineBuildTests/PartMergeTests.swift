@@ -90,7 +90,7 @@ import TimelineModel
     func randomSplitsMergeToTheFullBuild(seed: UInt64) throws {
         for corpus in [Self.bundled, Self.generated] {
             let records = Self.records(corpus)
-            var rng = SplitMix(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let ids = records.keys.sorted()
             let k = 1 + Int(rng.next() % 5)
             var parts = [[Data]](repeating: [], count: k)
@@ -269,7 +269,7 @@ extension StreamExtractor.Outcome {
     var isBlank: Bool { if case .blank = self { return true } else { return false } }
 }
 
-func shuffle<T>(_ items: [T], _ rng: inout SplitMix) -> [T] {
+func shuffle<T>(_ items: [T], _ rng: inout SplitMix64) -> [T] {
     var a = items
     if a.count < 2 { return a }
     for i in stride(from: a.count - 1, to: 0, by: -1) {

@@ -6,9 +6,7 @@ import TimelineModel
 /// The second round of fast paths (byte loops for ASCII titles, one-pass phrase finders, direct UTF-8 decoding)
 /// against the String operations they replace, on the same pseudo-random texts as ``FastPathTests``.
 @Suite struct ByteFastPathTests {
-    typealias Rng = FastPathTests.Rng
-
-    static func text(_ rng: inout Rng, words: Int = 12) -> String {
+    static func text(_ rng: inout SplitMix64, words: Int = 12) -> String {
         // Mostly ASCII pieces, so that the ASCII paths are taken often; all pieces now and then.
         if rng.below(3) == 0 { return FastPathTests.text(&rng, words: words) }
         let ascii = FastPathTests.pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
@@ -77,7 +75,7 @@ import TimelineModel
     }
 
     @Test func titleStringHelpersMatchCharacterLoops() {
-        var rng = Rng(state: 7)
+        var rng = SplitMix64(state: 7)
         let maker = TitleMaker()
         for _ in 0..<6000 {
             let s = ByteFastPathTests.text(&rng, words: 24)
@@ -105,7 +103,7 @@ import TimelineModel
     }
 
     @Test func literalFinderMatchesNeedleByNeedle() {
-        var rng = Rng(state: 11)
+        var rng = SplitMix64(state: 11)
         for _ in 0..<2000 {
             let hay = Array(ByteFastPathTests.text(&rng, words: 20).unicodeScalars)
             let needles = (0..<rng.below(6)).map { _ in Array(ByteFastPathTests.text(&rng, words: 2).unicodeScalars) }
@@ -117,7 +115,7 @@ import TimelineModel
     }
 
     @Test func anaphorsMatchFoundationSearch() {
-        var rng = Rng(state: 13)
+        var rng = SplitMix64(state: 13)
         let extractor = EventExtractor()
         func reference(_ text: String) -> Bool {
             let words = " " + text.split(whereSeparator: { !$0.isLetter }).joined(separator: " ") + " "

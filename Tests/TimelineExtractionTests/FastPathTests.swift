@@ -1,24 +1,13 @@
 import Foundation
 import Testing
 @testable import TimelineExtraction
+import TimelineModel
 
 /// The extractor's fast paths (literal scalar searches on simple text, ASCII byte loops, one-pass trigger and cue
 /// tables) must give exactly what the String and Foundation operations they replace give. Each test compares the
 /// two on pseudo-random texts made of words, punctuation, whitespace, accents (precomposed and combining),
 /// Chinese and emoji.
 @Suite struct FastPathTests {
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let pieces = [
         "the", "The", "war", "wars", "signed", "treaty", "treaties", "cold war", "in response to", "after", "between",
         "the two", "sides", "of", "was named", " ", "  ", "\n", "\r\n", "\t", ",", ", ", " ,", ";", ":", "—", "–", "(", ")",
@@ -27,14 +16,14 @@ import Testing
         "1998", "March 5", "ly", "quickly", "Moscow", "Beijing", "China", "Chinese", "x",
     ]
 
-    static func text(_ rng: inout Rng, words: Int = 12) -> String {
+    static func text(_ rng: inout SplitMix64, words: Int = 12) -> String {
         var s = ""
         for _ in 0..<rng.below(words + 1) { s += pieces[rng.below(pieces.count)] }
         return s
     }
 
     @Test func scalarSliceToString() {
-        var rng = Rng(state: 1)
+        var rng = SplitMix64(state: 1)
         for _ in 0..<2000 {
             let u = Array(FastPathTests.text(&rng).unicodeScalars)
             let a = rng.below(u.count + 1), b = a + rng.below(u.count - a + 1)
@@ -96,7 +85,7 @@ import Testing
     }
 
     @Test func stringHelpersMatchCharacterLoops() {
-        var rng = Rng(state: 2)
+        var rng = SplitMix64(state: 2)
         for _ in 0..<3000 {
             let s = FastPathTests.text(&rng)
             #expect(s.collapsingSpaces() == FastPathTests.collapsingReference(s), "\(s.debugDescription)")
@@ -107,7 +96,7 @@ import Testing
 
     @Test func precedingWordsMatchesStringPipeline() {
         let extractor = EventExtractor()
-        var rng = Rng(state: 3)
+        var rng = SplitMix64(state: 3)
         for _ in 0..<2000 {
             let u = Array(FastPathTests.text(&rng, words: 16).unicodeScalars)
             let offset = rng.below(u.count + 1)
@@ -127,7 +116,7 @@ import Testing
     }
 
     @Test func literalSearchMatchesFoundationOnSimpleText() {
-        var rng = Rng(state: 4)
+        var rng = SplitMix64(state: 4)
         for _ in 0..<3000 {
             let hay = FastPathTests.text(&rng, words: 10)
             let needle = FastPathTests.text(&rng, words: 2)
@@ -168,7 +157,7 @@ import Testing
         }
         var triggers = lexicon.eventTypes.flatMap { $0.en + $0.zh }
         triggers += lexicon.ignoredPhrases.en + lexicon.ignoredPhrases.zh
-        var rng = Rng(state: 5)
+        var rng = SplitMix64(state: 5)
         for _ in 0..<3000 {
             var s = ""
             for _ in 0..<rng.below(8) {
@@ -183,7 +172,7 @@ import Testing
         let index = Lexicon.shared.index
         var words = index.cues.map { $0.cue.en ?? $0.cue.zh ?? "" }
         words += FastPathTests.pieces
-        var rng = Rng(state: 6)
+        var rng = SplitMix64(state: 6)
         for _ in 0..<2000 {
             var s = ""
             for _ in 0..<rng.below(10) {

@@ -6,24 +6,13 @@ import TimelineModel
 /// The indexed clustering must give the clusters a scan of every cluster gives, and the ASCII reading of
 /// title words the words the Unicode reading gives.
 struct ClusterListTests {
-    /// A small deterministic generator, so that a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let words = ["treaty", "signed", "border", "river", "summit", "troops", "clash", "talks", "the", "bank",
                         "bridge", "opened", "Harbin", "trade", "pact"]
     static let names = ["China", "Soviet Union", "Vietnam", "Moscow", "Beijing", "Ussuri River"]
     static let types = ["event", "event", "war", "conflict", "diplomacy", "agreement", "statement", "economy"]
 
-    func mentions(_ count: Int, rng: inout Generator) -> [ExtractedMention] {
+    func mentions(_ count: Int, rng: inout SplitMix64) -> [ExtractedMention] {
         (0..<count).map { i in
             let title = (0..<Int.random(in: 1...4, using: &rng)).map { _ in Self.words.randomElement(using: &rng)! }
                 .joined(separator: " ")
@@ -40,7 +29,7 @@ struct ClusterListTests {
     @Test(arguments: ["1969", "1969-03", "1969-03-02"])
     func indexedClusteringIsTheScanOfEveryCluster(edtf: String) throws {
         let date = try #require(EventDate(edtf: edtf))
-        var rng = Generator(state: 42)
+        var rng = SplitMix64(state: 42)
         for round in 0..<60 {
             let ms = mentions(Int.random(in: 1...80, using: &rng), rng: &rng)
             var list = ClusterList(edtf: edtf, date: date)
@@ -61,7 +50,7 @@ struct ClusterListTests {
     }
 
     @Test func asciiTitleWordsAreTheUnicodeReadingsWords() {
-        var rng = Generator(state: 7)
+        var rng = SplitMix64(state: 7)
         let alphabet = Array("abcXYZ019 '-.,;Thea") + ["s", " "]
         for _ in 0..<2000 {
             let text = String((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })

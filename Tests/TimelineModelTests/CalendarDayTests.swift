@@ -37,7 +37,7 @@ struct CalendarDayTests {
 
     @Test("property: dayNumber and init(dayNumber:) are inverse over random valid days")
     func dayNumberRoundTrip() throws {
-        var rng = SplitMix64(seed: 0x5EED_1969)
+        var rng = SplitMix64(state: 0x5EED_1969)
         for _ in 0..<20_000 {
             let year = Int.random(in: -2000...9999, using: &rng)
             let month = Int.random(in: 1...12, using: &rng)
@@ -56,7 +56,7 @@ struct CalendarDayTests {
 
     @Test("property: consecutive day numbers are consecutive days and weekdays")
     func consecutiveDays() {
-        var rng = SplitMix64(seed: 42)
+        var rng = SplitMix64(state: 42)
         for _ in 0..<5_000 {
             let n = Int.random(in: -1_000_000...3_000_000, using: &rng)
             let a = CalendarDay(dayNumber: n), b = CalendarDay(dayNumber: n + 1)

@@ -23,7 +23,7 @@ struct EventGraphCoderTests {
     @Test("shuffled arrays encode to the same bytes")
     func shuffled() throws {
         let canonical = try EventGraphCoder.encode(TestSupport.sampleGraph())
-        var rng = SplitMix64(seed: 7)
+        var rng = SplitMix64(state: 7)
         for _ in 0..<50 {
             var g = TestSupport.sampleGraph()
             g.documents.shuffle(using: &rng)

@@ -28,7 +28,7 @@ struct RobustnessTests {
 
     @Test("random strings never crash and give well-formed spans", arguments: 0..<8)
     func fuzz(seed: Int) {
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         let alphabet: [Unicode.Scalar] = Array("0123456789 -/.,:'年月日世纪代前后今去上本近十一二三〇abcdefJunMayFriday%$s\n\u{FFFD}é🎉".unicodeScalars)
         let words = ["June", "5", "2019", "the", "1960s", "last", "week", "ago", "years", "early", "mid-", "-", "年", "月",
                      "日", "since", "Friday", "p.m.", "17:35", "fiscal", "quarter", "third", "二〇一九", "近", "上世纪"]
@@ -73,15 +73,3 @@ struct RobustnessTests {
     }
 }
 
-/// A small deterministic generator for the fuzz test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -55,7 +55,7 @@ struct ScannerRobustnessTests {
 
     @Test("random bytes decoded with replacement", arguments: 0..<4)
     func randomBytes(seed: Int) {
-        var rng = SplitMix(seed: UInt64(1000 + seed))
+        var rng = SplitMix64(seed: UInt64(1000 + seed))
         // Bytes biased towards ASCII letters, digits, punctuation and UTF-8 lead and continuation bytes.
         let pool: [UInt8] = Array("0123456789 -/.,:'JuneMay2019thes\n".utf8) + [0x80, 0xBF, 0xC3, 0xA9, 0xE2, 0x80, 0x93,
                                                                                  0xE5, 0xB9, 0xB4, 0xF0, 0x9F, 0x8E, 0x89, 0xFF, 0x00, 0xEF, 0xBC, 0x92]
@@ -71,7 +71,7 @@ struct ScannerRobustnessTests {
     }
 
     @Test func mutatedDates() {
-        var rng = SplitMix(seed: 77)
+        var rng = SplitMix64(seed: 77)
         let sentences = [
             "On June 5, 2019, 30 years after 1989, prices fell 26%.", "The 1990s ended on Friday, Dec. 31, 1999 at 11:59 p.m.",
             "Sales rose in the third quarter of fiscal 1998 and twenty-four days later.", "二〇一九年三月五日，近三十年来。",
