@@ -36,6 +36,15 @@ final class MemoryTileStore: PieceStore, @unchecked Sendable {
 
 @Suite("Positioned SVG drawn in tiles")
 struct SVGTilesTests {
+    /// A renderer that always lays out in Swift, keeping its pieces in `store`.
+    func positioned(_ store: MemoryTileStore?) -> TimelineRenderer {
+        var options = RenderOptions()
+        options.layout = .positioned
+        var renderer = TimelineRenderer(options: options)
+        renderer.pieces = store
+        return renderer
+    }
+
     /// How many tiles the drawing of `graph` has: per period, its columns in groups of about
     /// ``PositionedDOTEncoder/tileBoxes`` boxes.
     func tileCount(_ graph: EventGraph) -> Int {
@@ -93,12 +102,8 @@ struct SVGTilesTests {
     @Test("a tile store makes a second rendering draw nothing, and one changed event redraws one tile")
     func storeReuse() throws {
         var graph = TestSupport.synthetic(count: 2_400)
-        var options = RenderOptions()
-        options.layout = .positioned
         let store = MemoryTileStore()
-        var cached = TimelineRenderer(options: options)
-        cached.pieces = store
-        let plain = TimelineRenderer(options: options)
+        let cached = positioned(store), plain = positioned(nil)
 
         let first = try cached.svg(graph)
         // Every tile and the frame.
@@ -121,11 +126,8 @@ struct SVGTilesTests {
     @Test("an event added at the end of a period redraws its last tile and the frame, not the whole period")
     func addedEventRedrawsItsTile() throws {
         var graph = TestSupport.synthetic(count: 2_400)
-        var options = RenderOptions()
-        options.layout = .positioned
         let store = MemoryTileStore()
-        var cached = TimelineRenderer(options: options)
-        cached.pieces = store
+        let cached = positioned(store)
         _ = try cached.svg(graph)
         let before = tileCount(graph)
         // The latest event of the largest period, told once more under an id that sorts after it.
@@ -139,7 +141,7 @@ struct SVGTilesTests {
         store.reset()
         let svg = try cached.svg(graph)
         #expect(store.stored == 2 && store.found == before - 1)
-        #expect(svg == (try TimelineRenderer(options: options).svg(graph)))
+        #expect(svg == (try positioned(nil).svg(graph)))
     }
 
     @Test("a piece of SVG that is not Graphviz's is refused, never spliced")
