@@ -5,8 +5,8 @@ import TimelineModel
 
 /// `timeline bench-regen` (hidden): measures regeneration with the binary itself, as a user runs it.
 ///
-/// Generates a corpus of `--documents` documents (``CorpusGenerator``), then times in child processes a cold
-/// `build` (empty cache), no-op builds, and builds after changing one document; then the latency of
+/// Generates a corpus of `--documents` documents (``CorpusGenerator``), then times in child processes rounds
+/// of a cold `build` (empty cache), a no-op build and a build after changing one document; then the latency of
 /// `timeline watch` on the bundled corpus, from a saved edit to the end of its rebuild. Prints the figures.
 /// With `--generate DIR` it only writes the corpus (the kill-during-build test uses that).
 struct BenchRegenCommand: ParsableCommand {
@@ -18,7 +18,7 @@ struct BenchRegenCommand: ParsableCommand {
     @Option(help: "Documents in the generated corpus.")
     var documents: Int = 2000
 
-    @Option(help: "Repetitions of the no-op and one-change builds (the median is printed).")
+    @Option(help: "Rounds of a cold, a no-op and a one-change build (each round's ratios are printed, and their medians).")
     var rounds: Int = 3
 
     @Option(help: ArgumentHelp("The bundled corpus for the watch latency figure.", valueName: "dir"))
@@ -52,36 +52,37 @@ struct BenchRegenCommand: ParsableCommand {
                     "--output", work.appendingPathComponent("output").path, "--json", "-q"]
         print("timeline bench-regen: \(documents) generated documents, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
-        // Cold builds: the median of up to 3, each with the cache and the outputs removed first.
-        var colds: [Run] = []
-        for k in 0..<max(1, min(rounds, 3)) {
-            if k > 0 {
-                for name in [".timeline-cache", "events.json", "output"] { try? fm.removeItem(at: work.appendingPathComponent(name)) }
-            }
+        // Rounds of a cold build (cache and outputs removed first), a no-op build and a build after one document
+        // changed, the three within seconds of each other: the host's speed moves by up to 2× over minutes, and
+        // a ratio of runs made minutes apart measures the host as much as the build. The speed-ups are the
+        // medians of the rounds' own ratios.
+        var colds: [Run] = [], noops: [Run] = [], changes: [Run] = []
+        for k in 0..<max(1, rounds) {
+            for name in [".timeline-cache", "events.json", "output"] { try? fm.removeItem(at: work.appendingPathComponent(name)) }
             colds.append(try Self.time(args))
-        }
-        let cold = Self.median(colds)
-        print(Self.row("cold build (empty cache)", cold))
-        var noops: [Run] = []
-        for _ in 0..<rounds { noops.append(try Self.time(args)) }
-        let noop = Self.median(noops)
-        print(Self.row("no-op build", noop))
-        var changes: [Run] = []
-        for k in 0..<rounds {
+            noops.append(try Self.time(args))
             let doc = corpus.appendingPathComponent(paths[(k * 7919) % paths.count])
             let handle = try FileHandle(forWritingTo: doc)
             handle.seekToEndOfFile()
             handle.write(Data("\nOn March \(k + 3), 1999 a new agreement on river shipping was signed in Harbin.\n".utf8))
             try handle.close()
             changes.append(try Self.time(args))
+            print(String(format: "round %d: cold %.3f s (CPU %.3f s), no-op %.3f s, one change %.3f s (CPU %.3f s): %.0f×, %.1f× (CPU %.1f×)",
+                         k + 1, colds[k].seconds, colds[k].cpu, noops[k].seconds, changes[k].seconds, changes[k].cpu,
+                         colds[k].seconds / noops[k].seconds, colds[k].seconds / changes[k].seconds,
+                         colds[k].cpu / max(changes[k].cpu, 1e-6)))
         }
-        let change = Self.median(changes)
-        print(Self.row("one document changed", change))
-        print(String(format: "no-op speed-up %.0f×, one-change speed-up %.1f×",
-                     cold.seconds / noop.seconds, cold.seconds / change.seconds))
+        print(Self.row("cold build (empty cache)", Self.median(colds)))
+        print(Self.row("no-op build", Self.median(noops)))
+        print(Self.row("one document changed", Self.median(changes)))
+        func ratio(_ a: [Run], _ b: [Run], _ value: (Run) -> Double) -> Double {
+            Self.median(zip(a, b).map { value($0) / max(value($1), 1e-6) })
+        }
+        print(String(format: "no-op speed-up %.0f×, one-change speed-up %.1f× (medians of the rounds' ratios)",
+                     ratio(colds, noops, \.seconds), ratio(colds, changes, \.seconds)))
         // CPU time (user + system, children's own) moves less than wall time on a shared host.
         print(String(format: "in CPU time: no-op %.0f×, one-change %.1f×",
-                     cold.cpu / max(noop.cpu, 1e-6), cold.cpu / max(change.cpu, 1e-6)))
+                     ratio(colds, noops, \.cpu), ratio(colds, changes, \.cpu)))
 
         if fm.fileExists(atPath: bundled) {
             let latency = try watchLatency(bundled: URL(fileURLWithPath: bundled), work: work.appendingPathComponent("watch"))
@@ -108,6 +109,10 @@ struct BenchRegenCommand: ParsableCommand {
 
     static func median(_ runs: [Run]) -> Run {
         runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
     }
 
     /// Runs `timeline` with `args` and times it, from just before `posix_spawn` to `wait4` returning (which also gives its CPU time).
