@@ -45,20 +45,17 @@ public enum EventDigest {
             self.byID = byID
         }
 
+        /// The digest of `event`, which must be an event of the graph the memo was made for (see
+        /// ``digests(of:)``).
+        public func digest(of event: Event) -> String {
+            byID[event.id] ?? EventDigest.digests(of: [event])[0]
+        }
+
         /// The digests of `events`, which must be events of the graph the memo was made for (they are looked
         /// up by id; an id the memo does not know is digested here).
         public func digests(of events: [Event]) -> [String] {
-            var out: [String] = []
-            out.reserveCapacity(events.count)
-            for i in events.indices {
-                // Looked up by id alone: an event is copied (a retain of each of its fields) only when unknown.
-                if let known = byID[events[i].id] {
-                    out.append(known)
-                } else {
-                    out.append(EventDigest.digests(of: [events[i]])[0])
-                }
-            }
-            return out
+            // By index: an event is copied (a retain of each of its fields) only when the memo does not know it.
+            events.indices.map { digest(of: events[$0]) }
         }
     }
 

@@ -115,15 +115,16 @@ public struct PositionedDOTEncoder: Sendable {
         ]) + ";\n" + nodeDefaults
         var tiles: [PositionedDrawing.Tile] = []
         tiles.reserveCapacity(layout.ticks.count * 2)
-        var boxOfEvent: [String: PositionedLayout.Box] = [:]
+        // The first box of each event id, by its index (a box holds its event: copying one is not free).
+        var boxOfEvent: [String: Int] = [:]
         boxOfEvent.reserveCapacity(layout.boxes.count)
-        for box in layout.boxes where boxOfEvent[box.event.id] == nil { boxOfEvent[box.event.id] = box }
+        for i in layout.boxes.indices where boxOfEvent[layout.boxes[i].event.id] == nil { boxOfEvent[layout.boxes[i].event.id] = i }
         // With a store (and unique event ids, so that node ids do not depend on other periods), a period whose
         // events, column height and settings are unchanged takes its tile's SVG and its part of the whole DOT
         // from it, and is not encoded.
         let store = pieces != nil && boxOfEvent.count == layout.boxes.count ? pieces : nil
-        let boxEvents = store == nil ? [] : layout.boxes.map(\.event)
-        let digests = store == nil ? [] : memo?.digests(of: boxEvents) ?? EventDigest.digests(of: boxEvents)
+        let digests = store == nil ? [] : memo.map { m in layout.boxes.map { m.digest(of: $0.event) } }
+            ?? EventDigest.digests(of: layout.boxes.map(\.event))
         let settings = store == nil ? "" : keyPrefix + "positioned tile\n\(options.settingsKey)\n\(layout.rows)\n"
         var wholeKeys: [String] = []
         // A tile holds whole columns of one period, about `tileBoxes` boxes: a change redraws the tiles from
@@ -192,8 +193,9 @@ public struct PositionedDOTEncoder: Sendable {
             standIns += ";\n"
         }
         for relation in canonical.relations {
-            guard relation.from != relation.to, let from = boxOfEvent[relation.from], let to = boxOfEvent[relation.to]
+            guard relation.from != relation.to, let f = boxOfEvent[relation.from], let t = boxOfEvent[relation.to]
             else { continue }
+            let from = layout.boxes[f], to = layout.boxes[t]
             var key = relation
             key.evidence = Evidence(document: "", span: [], quote: "")
             guard seen.insert(key).inserted else { continue }
