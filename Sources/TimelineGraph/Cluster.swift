@@ -99,6 +99,7 @@ struct Cluster {
     /// (Anything a cluster accepts shares a title word or a name with it, except a typed mention of a day:
     /// ``ClusterList`` relies on this to test a mention only against the clusters that could take it.)
     func accepts(_ c: Candidate) -> Bool {
+        assert(isPrepared, "a cluster is prepared before it is tested")
         let m = c.mention
         guard c.edtf == self.edtf else { return false }
         // Two dates of one sentence are two events unless the same expression is repeated.

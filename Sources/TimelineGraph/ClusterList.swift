@@ -45,7 +45,7 @@ struct ClusterList {
         return (start(m, words: candidate.words), true)
     }
 
-    private func first(accepting c: Candidate) -> Int? {
+    private func first(accepting c: Cluster.Candidate) -> Int? {
         // A typed mention of a day can join a cluster it shares nothing with: every cluster is tried.
         if date.precision == .day, c.mention.type != "event" {
             return clusters.firstIndex { $0.accepts(c) }
@@ -61,8 +61,6 @@ struct ClusterList {
         }
         return nil
     }
-
-    typealias Candidate = Cluster.Candidate
 
     private mutating func start(_ m: ExtractedMention, words: Set<String>?) -> Int {
         clusters.append(Cluster(edtf: edtf, date: date, first: m, words: words, prepared: false))
