@@ -42,6 +42,15 @@ enum CacheFile {
         }
         guard let offset = found else { return .failure(.corrupt("no header")) }
         let newline = data.startIndex + offset
+        // The header this entry must have, up to its checksum, compared as bytes (splitting it as a String
+        // took longer than reading a small entry); any other header is read field by field to say why not.
+        let expected = Array("\(magic) \(ExtractorFingerprint.formatVersion) \(kind) \(key) ".utf8)
+        if offset == expected.count + 64, data.withUnsafeBytes({ memcmp($0.baseAddress!, expected, expected.count) == 0 }) {
+            let payload = data[(newline + 1)...]
+            let checksum = String(decoding: data[(data.startIndex + expected.count)..<newline], as: UTF8.self)
+            guard ContentHash.hex(payload) == checksum else { return .failure(.corrupt("checksum mismatch")) }
+            return .success(Data(payload))
+        }
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
         guard header.count == 5, header[0] == magic else { return .failure(.corrupt("not a timeline cache file")) }
         guard header[1] == "\(ExtractorFingerprint.formatVersion)" else {
