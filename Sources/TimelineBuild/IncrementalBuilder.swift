@@ -413,9 +413,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         stage("render")
         // Side by side: the outputs written (in order), the pieces saved, the outputs' hashes for the record.
         let files = [(settings.events, data)] + rendered
-        // A new extractor (another binary, an edited rule file) cannot use the old one's extractions: they are
-        // removed, so that the cache does not grow with every upgrade.
-        let kept: Set<String>? = cache == nil || manifest?.fingerprint == fingerprint.value ? nil
+        // After this build's extractor changed (another binary, an edited rule file), the old one's extractions
+        // are of no use: they are removed, so that the cache does not grow with every upgrade. (Not on a first
+        // build: a cache folder shared with other corpora keeps their entries.)
+        let upgraded = manifest.map { $0.fingerprint != fingerprint.value } ?? false
+        let kept: Set<String>? = cache == nil || !upgraded ? nil
             : Set(inputs.documents.map { BuildCache.extractionKey(fingerprint: fingerprint, id: $0.id, sha256: $0.record.sha256) })
         let wrote = ConcurrentJobs.Slots<[String]>(count: 1)
         let hashes = ConcurrentJobs.Slots<[String]>(count: 1)
