@@ -191,7 +191,13 @@ import TimelineModel
             }
             return names
         }
+        // Another corpus's entry in a shared cache folder outlives a first build.
+        let shared = f.cache.appendingPathComponent("extractions/ab/ab-another-corpus")
+        try FileManager.default.createDirectory(at: shared.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("timeline-cache".utf8).write(to: shared)
         _ = try f.builder().build()
+        #expect(FileManager.default.fileExists(atPath: shared.path))
+        try FileManager.default.removeItem(at: shared)
         let old = try entries()
         #expect(old.count == 3)
         // Another document under the same extractor: every entry stays.
