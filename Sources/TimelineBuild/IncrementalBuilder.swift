@@ -115,7 +115,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // While the changed documents are read and extracted, the unchanged ones' extractions are loaded (on a
         // thread beyond `jobs`: only when more than one is allowed).
         if !toRead.isEmpty, settings.jobs > 1 {
-            let known = slots.compactMap { $0 }.map { ($0.id, BuildCache.extractionKey(fingerprint: fingerprint, id: $0.id, sha256: $0.record.sha256)) }
+            let known = slots.compactMap { $0 }.map { ($0.id, extractionKey($0)) }
             if !known.isEmpty {
                 prefetch = ExtractionPrefetch(count: known.count) { i in _ = self.cachedExtraction(key: known[i].1, id: known[i].0) }
             }
@@ -150,6 +150,11 @@ public final class IncrementalBuilder: @unchecked Sendable {
         inputs.documents = slots.compactMap { $0 }
         for d in inputs.documents { inputs.summary.warnings += d.warnings }
         return inputs
+    }
+
+    /// The cache key of a document's extraction by this builder's extractor.
+    func extractionKey(_ document: Document) -> String {
+        BuildCache.extractionKey(fingerprint: fingerprint, id: document.id, sha256: document.record.sha256)
     }
 
     enum ReadOutcome {
@@ -253,7 +258,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let scanner = CorpusScanner(root: settings.corpus)
         let results = parallelMap(missing) { i -> ReadOutcome in
             let doc = inputs.documents[i]
-            let key = BuildCache.extractionKey(fingerprint: self.fingerprint, id: doc.id, sha256: doc.record.sha256)
+            let key = self.extractionKey(doc)
             if let x = self.cachedExtraction(key: key, id: doc.id) {
                 var d = doc
                 d.extraction = x
@@ -418,7 +423,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         // build: a cache folder shared with other corpora keeps their entries.)
         let upgraded = manifest.map { $0.fingerprint != fingerprint.value } ?? false
         let kept: Set<String>? = cache == nil || !upgraded ? nil
-            : Set(inputs.documents.map { BuildCache.extractionKey(fingerprint: fingerprint, id: $0.id, sha256: $0.record.sha256) })
+            : Set(inputs.documents.map(extractionKey))
         let wrote = ConcurrentJobs.Slots<[String]>(count: 1)
         let hashes = ConcurrentJobs.Slots<[String]>(count: 1)
         try ConcurrentJobs.run([
