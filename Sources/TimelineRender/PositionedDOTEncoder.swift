@@ -106,7 +106,7 @@ public struct PositionedDOTEncoder: Sendable {
         }
 
         // Each box's statement without its position, then the position: absolute in the whole DOT, relative
-        // to the tile's left edge in its tile. The explicit `id` keeps SVG ids unique across tiles.
+        // to its tile's left edge in the tile. The explicit `id` keeps SVG ids unique across tiles.
         var boxes = wantsWhole ? "\n  // Events, stacked under their period in date order.\n" : ""
         if wantsWhole { boxes.reserveCapacity(layout.boxes.count * 720) }
         let tileHeader = "digraph \"tile\" {\n  graph " + DOTEncoder.attributes([
@@ -119,9 +119,9 @@ public struct PositionedDOTEncoder: Sendable {
         var boxOfEvent: [String: Int] = [:]
         boxOfEvent.reserveCapacity(layout.boxes.count)
         for i in layout.boxes.indices where boxOfEvent[layout.boxes[i].event.id] == nil { boxOfEvent[layout.boxes[i].event.id] = i }
-        // With a store (and unique event ids, so that node ids do not depend on other periods), a period whose
-        // events, column height and settings are unchanged takes its tile's SVG and its part of the whole DOT
-        // from it, and is not encoded.
+        // With a store (and unique event ids, so that node ids do not depend on other tiles), a tile whose
+        // events, column height and settings are unchanged takes its SVG and its part of the whole DOT from it,
+        // and is not encoded.
         let store = pieces != nil && boxOfEvent.count == layout.boxes.count ? pieces : nil
         let digests = store == nil ? [] : memo.map { m in layout.boxes.map { m.digest(of: $0.event) } }
             ?? EventDigest.digests(of: layout.boxes.map(\.event))
