@@ -391,9 +391,19 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let (graph, curationWarnings) = graph(of: inputs)
         if !keepsExtractions {
             memoryLock.lock()
+            let held = memory
             memory = [:]
             memoryLock.unlock()
-            for i in inputs.documents.indices { inputs.documents[i].extraction = nil }
+            var dropped: [DocumentExtraction] = []
+            dropped.reserveCapacity(inputs.documents.count)
+            for i in inputs.documents.indices {
+                if let x = inputs.documents[i].extraction { dropped.append(x) }
+                inputs.documents[i].extraction = nil
+            }
+            // Released on another thread: tens of thousands of mentions take a while to free, and the
+            // rendering need not wait for it.
+            let released = (held, dropped)
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }
         }
         stage("graph")
         var s = inputs.summary
