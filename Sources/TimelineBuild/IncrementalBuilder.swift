@@ -419,7 +419,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let pieces = cache.map { PieceFolder(cache: $0, fingerprint: fingerprint) }
         var renderer = TimelineRenderer(options: settings.renderOptions)
         renderer.pieces = pieces
-        let digests = pieces == nil ? nil : EventDigest.Memo(events: graph.events, threads: settings.jobs)
+        let digests = pieces == nil ? nil : EventDigest.Memo(deferring: graph.events)
         renderer.digests = digests
         let rendered = try renderer.files(
             for: graph, in: settings.output, threads: settings.jobs,

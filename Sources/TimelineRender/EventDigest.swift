@@ -20,15 +20,37 @@ public enum EventDigest {
         }
     }
 
-    /// The digests of a graph's events, by event id, made once (on `threads` threads) and shared by the
-    /// renderers of one build. Only for a graph whose event ids are unique (``init(events:threads:)`` is nil
-    /// otherwise).
-    public final class Memo: Sendable {
-        let byID: [String: String]
+    /// The digests of a graph's events, by event id, made once and shared by the renderers of one build. Only
+    /// for a graph whose event ids are unique (the initializers are nil otherwise).
+    public final class Memo: @unchecked Sendable {
+        private let events: [Event]
+        private let lock = NSLock()
+        private var made: [String: String]?
 
+        /// Digests made now, on `threads` threads.
         public init?(events: [Event], threads: Int = 2) {
-            let ids = Set(events.map(\.id))
-            guard ids.count == events.count else { return nil }
+            guard Set(events.map(\.id)).count == events.count else { return nil }
+            self.events = []
+            made = Self.table(events, threads: threads)
+        }
+
+        /// Digests made when first asked for, on the asking thread: while the renderer that asks first makes
+        /// them, the others do what they can without them (the drawing lays out its boxes meanwhile).
+        public init?(deferring events: [Event]) {
+            guard Set(events.map(\.id)).count == events.count else { return nil }
+            self.events = events
+        }
+
+        private var byID: [String: String] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let table = Self.table(events, threads: 1)
+            made = table
+            return table
+        }
+
+        private static func table(_ events: [Event], threads: Int) -> [String: String] {
             let parts = max(1, min(threads, events.count / 256 + 1))
             let slots = ConcurrentJobs.Slots<[String]>(count: parts)
             let size = (events.count + parts - 1) / parts
@@ -42,7 +64,7 @@ public enum EventDigest {
             for p in 0..<parts {
                 for d in slots[p] ?? [] { byID[events[i].id] = d; i += 1 }
             }
-            self.byID = byID
+            return byID
         }
 
         /// The digest of `event`, which must be an event of the graph the memo was made for (see
@@ -55,7 +77,8 @@ public enum EventDigest {
         /// up by id; an id the memo does not know is digested here).
         public func digests(of events: [Event]) -> [String] {
             // By index: an event is copied (a retain of each of its fields) only when the memo does not know it.
-            events.indices.map { digest(of: events[$0]) }
+            let known = byID
+            return events.indices.map { known[events[$0].id] ?? EventDigest.digests(of: [events[$0]])[0] }
         }
     }
 

@@ -39,4 +39,24 @@ struct EventDigestTests {
         #expect(Set(digests).count == variants.count)
         #expect(EventDigest.digests(of: [Self.base]) == [digests[0]], "the same event, the same digest")
     }
+
+    @Test("a memo, made now or when first asked for, gives every event's digest; repeated ids get none")
+    func memo() throws {
+        let graph = TestSupport.synthetic(count: 600)
+        let expected = EventDigest.digests(of: graph.events)
+        let now = try #require(EventDigest.Memo(events: graph.events, threads: 2))
+        #expect(now.digests(of: graph.events) == expected)
+        // Asked for from several threads at once: made once, and the same for all.
+        let deferred = try #require(EventDigest.Memo(deferring: graph.events))
+        let results = ConcurrentJobs.Slots<[String]>(count: 4)
+        try ConcurrentJobs.run((0..<4).map { k in { results[k] = deferred.digests(of: graph.events) } }, threads: 4)
+        for k in 0..<4 { #expect(results[k] == expected) }
+        #expect(graph.events.indices.allSatisfy { deferred.digest(of: graph.events[$0]) == expected[$0] })
+        // An event the memo does not know is digested on the spot.
+        var other = graph.events[0]
+        other.id = "not-in-the-graph"
+        #expect(deferred.digest(of: other) == EventDigest.digests(of: [other])[0])
+        let repeated = [graph.events[0], graph.events[0]]
+        #expect(EventDigest.Memo(deferring: repeated) == nil && EventDigest.Memo(events: repeated) == nil)
+    }
 }
