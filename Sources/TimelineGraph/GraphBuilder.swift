@@ -43,11 +43,12 @@ public struct GraphBuilder: Sendable {
         var bucketOf: [String: Int] = [:]
         var parsed: [String: EventDate?] = [:]   // each distinct value parsed once
         var sequence = 0
-        for (d, ex) in extractions.enumerated() {
-            for (i, m) in ex.mentions.enumerated() {
-                guard let edtf = m.edtf else { undated.append(m); continue }
+        // By index: a mention (a dozen strings and arrays) is copied only into the undated list.
+        for d in extractions.indices {
+            for i in extractions[d].mentions.indices {
+                guard let edtf = extractions[d].mentions[i].edtf else { undated.append(extractions[d].mentions[i]); continue }
                 if parsed[edtf] == nil { parsed[edtf] = .some(EventDate(edtf: edtf)) }
-                guard let date = parsed[edtf]! else { undated.append(m); continue }
+                guard let date = parsed[edtf]! else { undated.append(extractions[d].mentions[i]); continue }
                 let ref = Ref(document: d, mention: i, sequence: sequence)
                 sequence += 1
                 if let b = bucketOf[edtf] {
@@ -63,8 +64,8 @@ public struct GraphBuilder: Sendable {
         // Events with stable ids: date + title words; a clash gets a numeric suffix in first-mention order (the
         // order in which a single pass over the documents would have made the clusters breaks ties).
         var all: [(bucket: Int, cluster: Int)] = []
-        for (b, bucket) in buckets.enumerated() {
-            for k in bucket.events.indices { all.append((b, k)) }
+        for b in buckets.indices {
+            for k in buckets[b].events.indices { all.append((b, k)) }
         }
         all.sort { x, y in
             let kx = buckets[x.bucket].firstKeys[x.cluster], ky = buckets[y.bucket].firstKeys[y.cluster]
@@ -86,8 +87,8 @@ public struct GraphBuilder: Sendable {
         }
         // Each mention's event id, per extraction.
         var eventOf: [[String?]] = extractions.map { [String?](repeating: nil, count: $0.mentions.count) }
-        for (b, bucket) in buckets.enumerated() {
-            for (r, ref) in bucket.refs.enumerated() { eventOf[ref.document][ref.mention] = idOf[b][bucket.assignment[r]] }
+        for b in buckets.indices {
+            for (r, ref) in buckets[b].refs.enumerated() { eventOf[ref.document][ref.mention] = idOf[b][buckets[b].assignment[r]] }
         }
 
         var relations = Set<Relation>()
