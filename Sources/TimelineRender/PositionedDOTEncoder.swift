@@ -145,11 +145,14 @@ public struct PositionedDOTEncoder: Sendable {
         }
         for (range, left) in ranges {
             var key = "", wholeKey = ""
-            var svg: Data?
+            var svg: Data?, body: Range<Int>?
             var part: String?
             if let store {
                 key = settings + digests[range].joined(separator: "\n")
-                svg = store.piece(forKey: key).flatMap { (try? SVGTiles.body(ofTile: $0)) != nil ? $0 : nil }
+                // A stored piece is used only when it has the shape of a tile; where its body lies is kept.
+                if let stored = store.piece(forKey: key), let found = try? SVGTiles.body(ofTile: stored) {
+                    (svg, body) = (stored, found)
+                }
                 if wantsWhole {
                     wholeKey = "whole DOT at \(Self.fmt(left))\n" + key
                     wholeKeys.append(wholeKey)
@@ -165,7 +168,8 @@ public struct PositionedDOTEncoder: Sendable {
             }
             if wantsWhole { boxes += part ?? made?.whole ?? "" }
             tiles.append(PositionedDrawing.Tile(left: left, key: key,
-                                                dot: svg == nil ? tileHeader + (made?.tile ?? "") + "}\n" : "", svg: svg))
+                                                dot: svg == nil ? tileHeader + (made?.tile ?? "") + "}\n" : "", svg: svg,
+                                                svgBody: body))
         }
         store?.used(wholeKeys)
 

@@ -15,7 +15,7 @@ import Foundation
 public struct PositionedDrawing: Sendable {
     /// Whole columns of one period's boxes.
     public struct Tile: Sendable {
-        /// The x of the period's left edge in the whole drawing (points).
+        /// The x of the tile's left edge in the whole drawing (points).
         public var left: Double
         /// The key of the tile's SVG in a ``PieceStore`` ("" when drawn without one).
         public var key: String
@@ -23,6 +23,9 @@ public struct PositionedDrawing: Sendable {
         public var dot: String
         /// The tile's SVG, when the store held it.
         public var svg: Data?
+        /// Where the drawing's body lies in ``svg`` (``SVGTiles/body(ofTile:)``), found when the store's piece
+        /// was checked.
+        public var svgBody: Range<Int>?
     }
 
     /// The whole DOT (`timeline.dot`), or empty when not asked for.

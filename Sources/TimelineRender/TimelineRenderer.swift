@@ -87,7 +87,7 @@ public struct TimelineRenderer: Sendable {
                 keys.append(tile.key)
                 if tile.svg == nil { pieces?.store(svg, forKey: tile.key) }
             }
-            tiles.append((tile.left, svg, try SVGTiles.body(ofTile: svg)))
+            tiles.append((tile.left, svg, try tile.svgBody ?? SVGTiles.body(ofTile: svg)))
         }
         // The frame, keyed by its DOT: from the store when it holds one of the expected shape, else drawn.
         let frameKey = version + drawing.frame
