@@ -136,4 +136,41 @@ struct ScannerRobustnessTests {
             #expect(bytes.withUnsafeBufferPointer { TemporalTagger.isASCII($0) } == ascii, "\(text)")
         }
     }
+
+    /// The scanner classifies eight bytes at a time: each byte value, in each of the eight lanes and beside
+    /// random neighbours, is a letter or a digit exactly when the byte table says so.
+    @Test func chunkClassificationAgreesWithTheByteTable() {
+        var rng = SplitMix64(seed: 5)
+        for lane in 0..<8 {
+            for value in 0..<256 {
+                var x = rng.next()
+                x = x & ~(UInt64(0xFF) << UInt64(8 * lane)) | UInt64(value) << UInt64(8 * lane)
+                let letters = ByteScanner.between(x | ByteScanner.ones &* 0x20, 0x60, 0x7B)
+                let digits = ByteScanner.between(x, 0x2F, 0x3A)
+                let cls = value < 128 ? ByteScanner.asciiClass[value] : 0
+                #expect((letters >> UInt64(8 * lane + 7)) & 1 == (cls == 2 ? 1 : 0), "letter \(value) in lane \(lane)")
+                #expect((digits >> UInt64(8 * lane + 7)) & 1 == (cls == 3 ? 1 : 0), "digit \(value) in lane \(lane)")
+            }
+        }
+    }
+
+    /// Every ASCII key a rule can match is found whatever its length (hashed in chunks of eight bytes) and
+    /// case, alone, at the end of the text and before punctuation.
+    @Test func everyASCIIKeyIsFoundInAnyCase() {
+        let vocab = tagger.vocabulary
+        for (id, key) in vocab.keys.enumerated() where key.utf8.allSatisfy({ $0 < 0x80 }) && key.utf8.count > 1
+            && key.utf8.allSatisfy({ ByteScanner.asciiClass[Int($0)] >= 2 }) {
+            for text in [key, key.uppercased(), "x \(key.capitalized).", "(\(key)"] {
+                var copy = text
+                copy.makeContiguousUTF8()
+                let found: Int32? = copy.utf8.withContiguousStorageIfAvailable { bytes in
+                    var toks: [STok] = []
+                    var arena: [UInt8] = []
+                    ByteScanner.scan(bytes, vocab: vocab, into: &toks, arena: &arena)
+                    return toks.first(where: { $0.kLen == UInt16(key.utf8.count) })?.id
+                } ?? nil
+                #expect(found == Int32(id), "\(text): \(String(describing: found)), expected \(id)")
+            }
+        }
+    }
 }

@@ -34,11 +34,22 @@ enum ByteScanner {
         return 0
     }
 
-    /// For each byte: 1 ASCII letter, 2 ASCII digit, 0 anything else.
-    static let wordBits: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
-        if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { return 1 }
-        if b >= 0x30 && b <= 0x39 { return 2 }
-        return 0
+    static let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+
+    /// 0x80 in each byte of `x` that lies strictly between `m` and `n` (`m` < 128, `n` ≤ 128), 0 in the others;
+    /// bytes of 0x80 and over are never between (no carry crosses bytes).
+    @inline(__always) static func between(_ x: UInt64, _ m: UInt64, _ n: UInt64) -> UInt64 {
+        let low = x & (ones &* 127)
+        return (ones &* (127 + n) &- low) & ~x & (low &+ ones &* (127 - m)) & high
+    }
+
+    /// The eight bytes at `i` as a little-endian integer; past the end, zero bytes.
+    @inline(__always) static func chunk(_ base: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> UInt64 {
+        if i + 8 <= n { return UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) }
+        var x: UInt64 = 0
+        var k = 0
+        while i + k < n { x |= UInt64(base[i + k]) << UInt64(8 * k); k += 1 }
+        return x
     }
 
     /// Decodes the scalar at `i` (the text is valid UTF-8: it comes from a Swift `String`).
@@ -117,39 +128,32 @@ enum ByteScanner {
                     var count = 0
                     var h = Vocabulary.seed
                     let cap: Bool = b < 0x80 ? (b &- 0x41 < 26) : c.properties.isUppercase
-                    // ASCII letters and digits, the common case: one table load a byte; the hash covers the
-                    // first `maxLen` + 1 bytes (only keys of at most `maxLen` bytes are looked up, hashed whole).
-                    wordBits.withUnsafeBufferPointer { wb in
-                        var seen: UInt8 = 0
-                        // Past `maxLen` bytes the hash is of no use (no lookup): a long run (a megabyte of
-                        // digits) is only classified.
-                        let hashEnd = Swift.min(n, i + maxLen + 1)
-                        var open = true
-                        while i < hashEnd {
-                            let d = p[i]
-                            let w = wb[Int(d)]
-                            if w & 3 == 0 { open = false; break }
-                            seen |= w
-                            h = Vocabulary.mix(h, d | 0x20)
-                            i += 1
-                        }
-                        while open && i < n {
-                            let w = wb[Int(p[i])]
-                            if w & 3 == 0 { break }
-                            seen |= w
-                            i += 1
-                        }
-                        sawLetter = seen & 1 != 0
-                        sawDigit = seen & 2 != 0
-                        count = i - bStart
+                    // ASCII letters and digits, the common case: eight bytes at a time. Each chunk is classified
+                    // with word arithmetic, lower-cased and mixed into the key's hash (while the run is short
+                    // enough to be a key: a megabyte of digits is only classified).
+                    var seen: UInt64 = 0
+                    while true {
+                        let x = chunk(base, i, n)
+                        let letters = ByteScanner.between(x | ByteScanner.ones &* 0x20, 0x60, 0x7B)
+                        let digits = ByteScanner.between(x, 0x2F, 0x3A)
+                        let word = letters | digits
+                        let run = (~word & ByteScanner.high).trailingZeroBitCount >> 3
+                        if run == 0 { break }
+                        let keep: UInt64 = run == 8 ? ~0 : (1 << UInt64(run * 8)) &- 1
+                        seen |= (letters >> 7 | digits >> 6) & keep
+                        if count <= maxLen { h = Vocabulary.mix(h, chunk: (x | word >> 2) & keep) }
+                        i += run
+                        count += run
+                        if run < 8 { break }
                     }
+                    sawLetter = seen & ByteScanner.ones != 0
+                    sawDigit = seen & (ByteScanner.ones << 1) != 0
                     // Anything else (a non-ASCII letter) goes on scalar by scalar.
                     while i < n, p[i] >= 0x80 || ascii == false {
                         let d = p[i]
                         if d < 0x80 {
                             let dk = cls[Int(d)]
                             if dk == 2 { sawLetter = true } else if dk == 3 { sawDigit = true } else { break }
-                            if count < maxLen { h = Vocabulary.mix(h, d &- 0x41 < 26 ? d | 0x20 : d) }
                             i += 1
                         } else {
                             let (e, elen) = decode(p, i)

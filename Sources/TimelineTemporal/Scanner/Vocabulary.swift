@@ -32,8 +32,7 @@ final class Vocabulary: Sendable {
         var slots = [Int32](repeating: -1, count: size)
         var filter = [UInt64](repeating: 0, count: (1 << Vocabulary.filterBits) / 64)
         for (id, k) in keys.enumerated() {
-            var h = Vocabulary.seed
-            for b in k.utf8 { h = Vocabulary.mix(h, b) }
+            let h = Vocabulary.finish(Vocabulary.hash(k.utf8))
             let f = Vocabulary.filterIndex(h)
             filter[f >> 6] |= 1 << UInt64(f & 63)
             var s = Int(truncatingIfNeeded: h) & (size - 1)
@@ -51,8 +50,27 @@ final class Vocabulary: Sendable {
         self.maxLength = maxLength
     }
 
+    /// A key's hash: its bytes in chunks of eight, each read as a little-endian integer (the last one padded
+    /// with zero bytes) and mixed in with ``mix(_:chunk:)``, from ``seed``. The scanner hashes a word eight bytes
+    /// at a time this way; ``finish(_:)`` spreads the bits before a lookup.
     static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) static func mix(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    @inline(__always) static func mix(_ h: UInt64, chunk: UInt64) -> UInt64 { (h ^ chunk) &* 0x9E37_79B9_7F4A_7C15 }
+    @inline(__always) static func finish(_ h: UInt64) -> UInt64 {
+        var x = h ^ (h >> 31)
+        x = x &* 0xBF58_476D_1CE4_E5B9
+        return x ^ (x >> 29)
+    }
+
+    /// The (unfinished) hash of `bytes`, as the scanner computes it for a token with that key.
+    static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h = seed, chunk: UInt64 = 0, k: UInt64 = 0
+        for b in bytes {
+            chunk |= UInt64(b) << (8 * k)
+            k += 1
+            if k == 8 { h = mix(h, chunk: chunk); chunk = 0; k = 0 }
+        }
+        return k > 0 ? mix(h, chunk: chunk) : h
+    }
 
     var count: Int { keys.count }
 
@@ -65,16 +83,15 @@ final class Vocabulary: Sendable {
     func id(of key: String) -> Int32 {
         var a = Array(key.utf8)
         return a.withUnsafeMutableBufferPointer { p in
-            var h = Vocabulary.seed
-            for b in p { h = Vocabulary.mix(h, b) }
-            return lookup(p.baseAddress!, p.count, hash: h, lower: false)
+            lookup(p.baseAddress!, p.count, hash: Vocabulary.hash(p), lower: false)
         }
     }
 
-    /// Looks up `len` bytes at `p` hashed (after ASCII lower-casing when `lower`) to `hash`.
+    /// Looks up `len` bytes at `p` whose ``hash(_:)`` (after ASCII lower-casing when `lower`) is `raw`.
     @inline(__always)
-    func lookup(_ p: UnsafePointer<UInt8>, _ len: Int, hash: UInt64, lower: Bool) -> Int32 {
+    func lookup(_ p: UnsafePointer<UInt8>, _ len: Int, hash raw: UInt64, lower: Bool) -> Int32 {
         if len > maxLength || len == 0 { return -1 }
+        let hash = Vocabulary.finish(raw)
         let f = Vocabulary.filterIndex(hash)
         if filter.withUnsafeBufferPointer({ $0[f >> 6] & (1 << UInt64(f & 63)) }) == 0 { return -1 }
         var s = Int(truncatingIfNeeded: hash) & mask
