@@ -69,6 +69,7 @@ struct TaggingRun {
                     let words = TemplateWords(flags: templateFlags, flat: flat, valueKinds: valueKinds, vocabCount: vocab.count,
                                               future: L.futureList, past: L.pastList, dot: ids.dot,
                                               apostrophe: ids.apostrophe, backtick: ids.backtick)
+                    let boundary = SpanBoundary(v: v, ids: ids)
                     var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab)
                     let vocabCount = vocab.count
                     let kindCount = CompiledLanguage.kindCount
@@ -132,7 +133,7 @@ struct TaggingRun {
                                 if rule.notBefore >= 0, matcher.matchesBefore(rule.notBefore, endingAt: s) { continue }
                                 if rule.notAfter >= 0, matcher.matchesAfter(rule.notAfter, at: e) { continue }
                                 if rule.near >= 0, !matcher.matchesNear(rule.near, start: s, end: e) { continue }
-                                if !boundaryOK(s, e, latin: L.isLatin) { continue }
+                                if !boundary.accepts(s, e, latin: L.isLatin) { continue }
                                 var ctx = TemplateContext(captures: matcher.captureValues(st), dct: dct, v: v, words: words,
                                                           matchStart: s, matchEnd: e)
                                 guard let value = source.value.evaluate(&ctx), !value.isEmpty else { continue }
@@ -163,82 +164,8 @@ struct TaggingRun {
         }
     }
 
-    /// Rejects spans glued to identifiers, amounts, URLs and the like: `$2000`, `2019-nCoV`, `S-400`,
-    /// `26%`, digits inside `6459a746-e11e-4340-…` or `https://…/2019/…`.
-    func boundaryOK(_ s: Int, _ e: Int, latin: Bool) -> Bool {
-        let n = v.count
-        let first = v.toks[s]
-        var glued = false
-        func isCurrency(_ id: Int32) -> Bool { id >= 0 && ids.currency[Int(id)] }
-        func isJoiner(_ id: Int32) -> Bool { id >= 0 && ids.joiner[Int(id)] }
-        if s > 0, !first.spaceBefore {
-            glued = true
-            let prev = v.toks[s - 1]
-            if prev.isAlphanumeric { return false }
-            if latin && prev.kind == .han { return false }
-            if isCurrency(prev.id) { return false }
-            // Only ASCII joiners glue: the full-width comma of Chinese text separates.
-            if isJoiner(prev.id), v.startsASCII(s - 1), s >= 2, !prev.spaceBefore, v.toks[s - 2].isAlphanumeric {
-                if prev.id != ids.comma || v.toks[s - 2].kind == .number { return false }
-            }
-        }
-        if e < n, !v.toks[e].spaceBefore {
-            glued = true
-            let next = v.toks[e]
-            if next.isAlphanumeric { return false }
-            if latin && next.kind == .han { return false }
-            if next.id >= 0 && (next.id == ids.percent || next.id == ids.permille) { return false }
-            if isJoiner(next.id), v.startsASCII(e), e + 1 < n, !v.toks[e + 1].spaceBefore, v.toks[e + 1].isAlphanumeric {
-                let after = v.toks[e + 1]
-                let k = next.id
-                if k == ids.dash || k == ids.slash || k == ids.underscore || k == ids.plus || k == ids.at { return false }
-                if after.kind == .number { return false }  // 2019.5, 2019:12, 2,000
-            }
-        }
-        if glued && inURL(Int(v.toks[s].bStart), Int(v.toks[e - 1].bEnd)) { return false }
-        return true
-    }
-
     static let currency: Set<String> = ["$", "€", "£", "¥", "#", "№", "₹", "₽", "₩", "￥"]
     static let joiners: Set<String> = ["-", "/", ".", ":", "_", "+", "@", ","]
-
-    /// Whether the whitespace-delimited chunk around bytes `[a, b)` looks like a URL or an e-mail address
-    /// (looking at most 400 scalars either side).
-    private func inURL(_ a: Int, _ b: Int) -> Bool {
-        let p = v.text
-        // Back to the chunk's start.
-        var lo = a, steps = 0
-        while lo > 0, steps < 400 {
-            var j = lo - 1
-            while j > 0, p[j] & 0xC0 == 0x80 { j -= 1 }
-            if Tokenizer.isSpace(ByteScanner.decode(p, j).0) { break }
-            lo = j
-            steps += 1
-        }
-        var scalars: [Unicode.Scalar] = []
-        var i = lo
-        while i < b {
-            let (c, l) = ByteScanner.decode(p, i)
-            scalars.append(c)
-            i += l
-        }
-        steps = 0
-        while i < p.count, steps < 400 {
-            let (c, l) = ByteScanner.decode(p, i)
-            if Tokenizer.isSpace(c) { break }
-            scalars.append(c)
-            i += l
-            steps += 1
-        }
-        var prev2: Unicode.Scalar = " ", prev1: Unicode.Scalar = " "
-        for (k, c) in scalars.enumerated() {
-            if c == "@" { return true }
-            if c == "/" && prev1 == "/" && prev2 == ":" { return true }
-            if c == "." && k == 3 && prev1 == "w" && prev2 == "w" { return true }
-            prev2 = prev1; prev1 = c
-        }
-        return false
-    }
 
     /// Keeps the longest non-overlapping candidates (ties: the earlier rule), applies signals like
     /// `since` to their EDTF, and builds the expressions in text order.
