@@ -170,24 +170,30 @@ struct TaggingRun {
     /// Keeps the longest non-overlapping candidates (ties: the earlier rule), applies signals like
     /// `since` to their EDTF, and builds the expressions in text order.
     func select(signalLanguages: [CompiledLanguage]) -> [TimeExpression] {
+        let candidates = self.candidates, v = self.v
         guard !candidates.isEmpty else { return [] }
-        func len(_ c: Candidate) -> UInt32 { v.toks[c.end - 1].end - v.toks[c.start].start }
-        let order = candidates.indices.sorted { a, b in
-            let ca = candidates[a], cb = candidates[b]
-            if len(ca) != len(cb) { return len(ca) > len(cb) }
-            if ca.priority != cb.priority { return ca.priority < cb.priority }
-            return ca.start < cb.start
+        // The order of preference: longer spans (in scalars) first, then the earlier rule, then the earlier start.
+        // Sorted by precomputed keys, so the comparisons copy no candidate.
+        var order: [(key: UInt64, start: Int, index: Int)] = []
+        order.reserveCapacity(candidates.count)
+        for (i, c) in candidates.enumerated() {
+            let len = UInt64(v.toks[c.end - 1].end - v.toks[c.start].start)
+            order.append((key: (UInt64(UInt32.max) - len) << 32 | UInt64(UInt32(truncatingIfNeeded: c.priority)), start: c.start, index: i))
         }
+        order.sort { $0.key != $1.key ? $0.key < $1.key : $0.start < $1.start }
         var taken = [Bool](repeating: false, count: v.count)
-        var kept: [Candidate] = []
-        for i in order {
-            let c = candidates[i]
-            if (c.start..<c.end).contains(where: { taken[$0] }) { continue }
-            for k in c.start..<c.end { taken[k] = true }
-            kept.append(c)
+        var keptIndices: [Int] = []
+        for o in order {
+            let span = candidates[o.index].start..<candidates[o.index].end
+            if span.contains(where: { taken[$0] }) { continue }
+            for k in span { taken[k] = true }
+            keptIndices.append(o.index)
         }
-        kept.sort { $0.start < $1.start }
-        return kept.map { c in
+        keptIndices.sort { candidates[$0].start < candidates[$1].start }
+        var found: [TimeExpression] = []
+        found.reserveCapacity(keptIndices.count)
+        for i in keptIndices {
+            let c = candidates[i]
             var edtf = c.deriveEDTF ? edtfCache.edtf(value: c.value, mod: c.mod) : c.edtf
             if let e = edtf, c.type == .date, !e.utf8.contains(UInt8(ascii: "/")), opensInterval(c, signalLanguages) {
                 edtf = e.hasSuffix("~") ? String(e.dropLast()) + "/..~" : e + "/.."
@@ -195,9 +201,10 @@ struct TaggingRun {
             }
             let a = v.toks[c.start], b = v.toks[c.end - 1]
             let text = String(decoding: UnsafeBufferPointer(rebasing: v.text[Int(a.bStart)..<Int(b.bEnd)]), as: UTF8.self)
-            return TimeExpression(start: Int(a.start), end: Int(b.end), text: text, type: c.type, value: c.value,
-                                  mod: c.mod, edtf: edtf)
+            found.append(TimeExpression(start: Int(a.start), end: Int(b.end), text: text, type: c.type, value: c.value,
+                                        mod: c.mod, edtf: edtf))
         }
+        return found
     }
 
     /// `since 2000`, `2000年以来`: the date starts an interval open to the present.
@@ -217,22 +224,23 @@ struct TaggingRun {
     }
 
     private func matchesList(_ list: CompiledLanguage.List, at pos: Int) -> Bool {
-        entryEnds(list, pos).contains { _ in true }
+        firstEntryEnd(list, at: pos, where: { _ in true })
     }
 
     private func endsAt(_ list: CompiledLanguage.List, _ pos: Int, _ end: Int) -> Bool {
-        entryEnds(list, pos).contains(end)
+        firstEntryEnd(list, at: pos, where: { $0 == end })
     }
 
-    private func entryEnds(_ list: CompiledLanguage.List, _ pos: Int) -> [Int] {
-        guard pos < v.count, v.toks[pos].id >= 0 else { return [] }
-        var out: [Int] = []
+    /// Whether an entry of `list` matches the tokens from `pos` and ends where `accept` says.
+    @inline(__always)
+    private func firstEntryEnd(_ list: CompiledLanguage.List, at pos: Int, where accept: (Int) -> Bool) -> Bool {
+        guard pos < v.count, v.toks[pos].id >= 0 else { return false }
         outer: for e in list.byFirst[Int(v.toks[pos].id)] {
             let end = pos + e.ids.count
             if end > v.count { continue }
             for j in 1..<max(e.ids.count, 1) where v.toks[pos + j].id != e.ids[j] { continue outer }
-            out.append(end)
+            if accept(end) { return true }
         }
-        return out
+        return false
     }
 }

@@ -131,7 +131,7 @@ enum ByteScanner {
                     // ASCII letters and digits, the common case: eight bytes at a time. Each chunk is classified
                     // with word arithmetic, lower-cased and mixed into the key's hash (while the run is short
                     // enough to be a key: a megabyte of digits is only classified).
-                    var seen: UInt64 = 0
+                    var seen: UInt64 = 0, head: UInt64 = 0
                     while true {
                         let x = chunk(base, i, n)
                         let letters = ByteScanner.between(x | ByteScanner.ones &* 0x20, 0x60, 0x7B)
@@ -141,7 +141,11 @@ enum ByteScanner {
                         if run == 0 { break }
                         let keep: UInt64 = run == 8 ? ~0 : (1 << UInt64(run * 8)) &- 1
                         seen |= (letters >> 7 | digits >> 6) & keep
-                        if count <= maxLen { h = Vocabulary.mix(h, chunk: (x | word >> 2) & keep) }
+                        if count <= maxLen {
+                            let key = (x | word >> 2) & keep
+                            if count == 0 { head = key }
+                            h = Vocabulary.mix(h, chunk: key)
+                        }
                         i += run
                         count += run
                         if run < 8 { break }
@@ -170,7 +174,11 @@ enum ByteScanner {
                                  id: -1, kLen: UInt16(min(count, 64)), kind: kind,
                                  flags: (space ? STok.space : 0) | (cap ? STok.cap : 0))
                     if ascii {
-                        if count <= maxLen { t.id = vocab.lookup(base + bStart, count, hash: h, lower: true) }
+                        if count <= 8 {
+                            t.id = vocab.lookup(short: head, count, hash: h)
+                        } else if count <= maxLen {
+                            t.id = vocab.lookup(base + bStart, count, hash: h, lower: true)
+                        }
                     } else {
                         // Non-ASCII: the key exactly as Tokenizer builds it, kept in the arena.
                         var view = String.UnicodeScalarView()

@@ -7,6 +7,8 @@ final class Vocabulary: Sendable {
     let keys: [String]
     private let bytes: [UInt8]
     private let offsets: [Int]  // keys[id] is bytes[offsets[id]..<offsets[id + 1]]
+    /// Each key's first eight bytes as a little-endian integer (zero-padded), to compare a short key at once.
+    private let heads: [UInt64]
     private let slots: [Int32]  // open addressing: id or -1
     private let mask: Int
     /// One bit per hash value (its top bits): most words of a text are in no rule, and this small table
@@ -41,6 +43,11 @@ final class Vocabulary: Sendable {
         }
         self.bytes = bytes
         self.offsets = offsets
+        heads = keys.map { k in
+            var x: UInt64 = 0
+            for (i, b) in k.utf8.prefix(8).enumerated() { x |= UInt64(b) << UInt64(8 * i) }
+            return x
+        }
         self.slots = slots
         var asciiIDs = [Int32](repeating: -1, count: 128)
         for (id, k) in keys.enumerated() where k.utf8.count == 1 && k.utf8.first! < 0x80 { asciiIDs[Int(k.utf8.first!)] = Int32(id) }
@@ -84,6 +91,28 @@ final class Vocabulary: Sendable {
         var a = Array(key.utf8)
         return a.withUnsafeMutableBufferPointer { p in
             lookup(p.baseAddress!, p.count, hash: Vocabulary.hash(p), lower: false)
+        }
+    }
+
+    /// Looks up a key of at most eight bytes, given as its lower-cased bytes in a little-endian integer
+    /// (zero-padded, as ``hash(_:)`` reads it) and its length; `raw` is its ``hash(_:)``.
+    @inline(__always)
+    func lookup(short head: UInt64, _ len: Int, hash raw: UInt64) -> Int32 {
+        let hash = Vocabulary.finish(raw)
+        let f = Vocabulary.filterIndex(hash)
+        if filter.withUnsafeBufferPointer({ $0[f >> 6] & (1 << UInt64(f & 63)) }) == 0 { return -1 }
+        var s = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            heads.withUnsafeBufferPointer { heads in
+                offsets.withUnsafeBufferPointer { off in
+                    while true {
+                        let id = slots[s]
+                        if id < 0 { return -1 }
+                        if heads[Int(id)] == head && off[Int(id) + 1] - off[Int(id)] == len { return id }
+                        s = (s + 1) & mask
+                    }
+                }
+            }
         }
     }
 
