@@ -409,6 +409,13 @@ final class CompiledLanguage: Sendable {
                             let present = id >= 0 && numbers[Int(id)].present
                             if !Builtin.canStart(UInt8(a.a), kind, present) { continue }
                         }
+                        if kind == .number && a.apostrophe >= 0 {
+                            // `decade` on digits: only as `1990 's`.
+                            ends = false
+                            u[Int(a.apostrophe) >> 6] |= 1 << UInt64(Int(a.apostrophe) & 63)
+                        } else if a.goesOn >= 0 && kind != .number && kind != .mixed {
+                            for w in 0..<words { u[w] |= bits[a.goesOn + w] }
+                        }
                     }
                     matched = true
                     if ends {
@@ -502,6 +509,12 @@ struct SecondTokenFilter: Sendable {
         var always: Bool
         /// Bits of the possible second tokens in `bits[offset ..< offset + words]`.
         var offset: Int
+        /// A built-in that goes on past a first word or Han token (number words, Han numerals): the bits of
+        /// the tokens it may go on with, in `bits[goesOn ..< goesOn + words]`; -1 for none. A digit or mixed
+        /// first token is matched alone, except by `decade` (`1990 's`, whose next token is `apostrophe`).
+        var goesOn: Int = -1
+        /// The `'` token's id, for `decade`.
+        var apostrophe: Int32 = -1
     }
 
     enum Atom { case literal(String), list(String), builtin(Builtin) }
@@ -576,9 +589,12 @@ struct SecondTokenFilter: Sendable {
                 fa.kind = .builtin; fa.a = Int32(Builtin.table.firstIndex(of: b)!)
                 switch b {
                 case .num, .month, .day, .year:  // number words and Han numerals go on (`twenty - four`, `二〇一九`)
-                    for id in numberIDs { set(Int(id)) }
-                    set(Int(vocab.id(of: "-")))
-                case .decade: set(Int(vocab.id(of: "'")))  // 1990 's
+                    fa.goesOn = bits.count
+                    bits += [UInt64](repeating: 0, count: words)
+                    for id in numberIDs where id >= 0 { bits[fa.goesOn + Int(id) / 64] |= 1 << UInt64(Int(id) % 64) }
+                    let dash = Int(vocab.id(of: "-"))
+                    if dash >= 0 { bits[fa.goesOn + dash / 64] |= 1 << UInt64(dash % 64) }
+                case .decade: fa.apostrophe = vocab.id(of: "'")  // 1990 's
                 default: break
                 }
             }
