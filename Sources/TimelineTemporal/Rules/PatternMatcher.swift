@@ -183,9 +183,23 @@ struct PatternMatcher {
         return list.reversed()
     }
 
-    private func value(of c: Capture) -> String {
+    private func value(of c: Capture) -> String { PatternMatcher.value(of: c, L, v) }
+
+    /// The value of capture `c`, made by language `L`'s matcher over `v`.
+    static func value(of c: Capture, _ L: CompiledLanguage, _ v: TokenView) -> String {
         if c.builtin < 0 { return L.values[c.payload] }
         return Builtin.table[Int(c.builtin)].format(c.payload, at: Int(c.pos), v)
+    }
+
+    /// Appends the captures of `s` to `list` in the order they were made (their `prev` links are not kept).
+    func appendCaptures(_ s: State, to list: inout [Capture]) {
+        let mark = list.count
+        var c = s.cap
+        while c >= 0 {
+            list.append(captures[Int(c)])
+            c = captures[Int(c)].prev
+        }
+        list[mark...].reverse()
     }
 
     // MARK: - Depth-first matching with continuation frames

@@ -12,12 +12,29 @@ struct TaggingRun {
         var edtf: String?
         /// The EDTF is to be derived from value and mod (deferred until the candidate is kept).
         var deriveEDTF = false
+        /// Index in `pending` while the value is still to be made (-1: made).
+        var pending: Int32 = -1
+    }
+
+    /// A match whose value, mod and EDTF are made only if selection reaches it: most candidates lose to a
+    /// longer span, and the templates are the costliest part of a candidate. Only a match with one way of
+    /// matching is deferred (a rejected value then just drops it, as if it had never been a candidate).
+    struct Pending {
+        var language: Int32
+        var rule: Int32
+        /// Its captures are `pendingCaptures[captureStart ..< captureStart + captureCount]`, in the order made.
+        var captureStart: Int32
+        var captureCount: Int32
     }
 
     let v: TokenView
     let vocab: Vocabulary
     let dct: CalendarDay?
     var candidates: [Candidate] = []
+    var pending: [Pending] = []
+    var pendingCaptures: [PatternMatcher.Capture] = []
+    /// The languages collected, in order (`Pending.language` indexes it).
+    var languages: [CompiledLanguage] = []
     let ids: SpecialIDs
     let edtfCache: EDTFCache
 
@@ -56,6 +73,8 @@ struct TaggingRun {
         let lang = L.source
         let n = v.count
         guard n > 0 else { return }
+        let languageIndex = Int32(languages.count)
+        languages.append(L)
         L.nodes.withUnsafeBufferPointer { nodes in
             L.kids.withUnsafeBufferPointer { kids in
                 L.slotCands.withUnsafeBufferPointer { slotCands in
@@ -64,11 +83,7 @@ struct TaggingRun {
                     L.slotRanges.withUnsafeBufferPointer { slotRanges in
                      L.unknownRanges.withUnsafeBufferPointer { unknownRanges in
                    L.withFlatLists { flat in
-                    L.valueKinds.withUnsafeBufferPointer { valueKinds in
-                     ids.templateFlags.withUnsafeBufferPointer { templateFlags in
-                    let words = TemplateWords(flags: templateFlags, flat: flat, valueKinds: valueKinds, vocabCount: vocab.count,
-                                              future: L.futureList, past: L.pastList, dot: ids.dot,
-                                              apostrophe: ids.apostrophe, backtick: ids.backtick)
+                    L.withTemplateWords(ids, vocabCount: vocab.count) { words in
                     let boundary = SpanBoundary(v: v, ids: ids)
                     var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab)
                     let vocabCount = vocab.count
@@ -134,25 +149,22 @@ struct TaggingRun {
                                 if rule.notAfter >= 0, matcher.matchesAfter(rule.notAfter, at: e) { continue }
                                 if rule.near >= 0, !matcher.matchesNear(rule.near, start: s, end: e) { continue }
                                 if !boundary.accepts(s, e, latin: L.isLatin) { continue }
-                                var ctx = TemplateContext(captures: matcher.captureValues(st), dct: dct, v: v, words: words,
-                                                          matchStart: s, matchEnd: e)
-                                guard let value = source.value.evaluate(&ctx), !value.isEmpty else { continue }
-                                var mod = source.mod?.evaluate(&ctx)
-                                if mod?.isEmpty == true { mod = nil }
-                                var edtf: String? = nil
-                                var derive = false
-                                if let t = source.edtf {
-                                    if let x = t.evaluate(&ctx), !x.isEmpty, !ctx.unresolved, edtfCache.isValid(x) { edtf = x }
-                                } else if !ctx.unresolved {
-                                    derive = true  // TimexEDTF.edtf(value:mod:), made in select() for kept candidates
+                                if stateCount == 1 {
+                                    let start = pendingCaptures.count
+                                    matcher.appendCaptures(st, to: &pendingCaptures)
+                                    pending.append(Pending(language: languageIndex, rule: ri, captureStart: Int32(start),
+                                                           captureCount: Int32(pendingCaptures.count - start)))
+                                    candidates.append(Candidate(start: s, end: e, priority: source.priority, type: source.type,
+                                                                value: "", pending: Int32(pending.count - 1)))
+                                    break
                                 }
-                                candidates.append(Candidate(start: s, end: e, priority: source.priority, type: source.type,
-                                                            value: value, mod: mod, edtf: edtf, deriveEDTF: derive))
+                                guard let made = TaggingRun.make(source, captures: matcher.captureValues(st), s, e, words: words,
+                                                                 dct: dct, v: v, edtfCache: edtfCache) else { continue }
+                                candidates.append(made)
                                 break
                             }
                         }
                     }
-                     }
                     }
                      }
                     }
@@ -167,10 +179,43 @@ struct TaggingRun {
     static let currency: Set<String> = ["$", "€", "£", "¥", "#", "№", "₹", "₽", "₩", "￥"]
     static let joiners: Set<String> = ["-", "/", ".", ":", "_", "+", "@", ","]
 
+    /// The candidate `source` makes of the match `[s, e)`, or nil when its value template rejects it.
+    static func make(_ source: Rule, captures: [(String, String)], _ s: Int, _ e: Int, words: TemplateWords,
+                     dct: CalendarDay?, v: TokenView, edtfCache: EDTFCache) -> Candidate? {
+        var ctx = TemplateContext(captures: captures, dct: dct, v: v, words: words, matchStart: s, matchEnd: e)
+        guard let value = source.value.evaluate(&ctx), !value.isEmpty else { return nil }
+        var mod = source.mod?.evaluate(&ctx)
+        if mod?.isEmpty == true { mod = nil }
+        var edtf: String? = nil
+        var derive = false
+        if let t = source.edtf {
+            if let x = t.evaluate(&ctx), !x.isEmpty, !ctx.unresolved, edtfCache.isValid(x) { edtf = x }
+        } else if !ctx.unresolved {
+            derive = true  // TimexEDTF.edtf(value:mod:), made in select() for kept candidates
+        }
+        return Candidate(start: s, end: e, priority: source.priority, type: source.type, value: value, mod: mod, edtf: edtf,
+                         deriveEDTF: derive)
+    }
+
+    /// Makes the value of the pending candidate `i`; nil when its template rejects it.
+    private func resolve(_ c: Candidate) -> Candidate? {
+        let p = pending[Int(c.pending)]
+        let L = languages[Int(p.language)]
+        let start = Int(p.captureStart)
+        let captures = pendingCaptures[start..<start + Int(p.captureCount)].map {
+            (L.captureNames[Int($0.name)], PatternMatcher.value(of: $0, L, v))
+        }
+        return L.withTemplateWords(ids, vocabCount: vocab.count) { words in
+            TaggingRun.make(L.source.rules[Int(p.rule)], captures: captures, c.start, c.end, words: words, dct: dct, v: v,
+                            edtfCache: edtfCache)
+        }
+    }
+
     /// Keeps the longest non-overlapping candidates (ties: the earlier rule), applies signals like
     /// `since` to their EDTF, and builds the expressions in text order.
-    func select(signalLanguages: [CompiledLanguage]) -> [TimeExpression] {
-        let candidates = self.candidates, v = self.v
+    mutating func select(signalLanguages: [CompiledLanguage]) -> [TimeExpression] {
+        var candidates = self.candidates
+        let v = self.v
         guard !candidates.isEmpty else { return [] }
         // The order of preference: longer spans (in scalars) first, then the earlier rule, then the earlier start.
         // Sorted by precomputed keys, so the comparisons copy no candidate.
@@ -186,6 +231,10 @@ struct TaggingRun {
         for o in order {
             let span = candidates[o.index].start..<candidates[o.index].end
             if span.contains(where: { taken[$0] }) { continue }
+            if candidates[o.index].pending >= 0 {
+                guard let made = resolve(candidates[o.index]) else { continue }
+                candidates[o.index] = made
+            }
             for k in span { taken[k] = true }
             keptIndices.append(o.index)
         }

@@ -73,6 +73,21 @@ struct TemplateWords {
     @inline(__always) func has(_ id: Int32, _ bit: UInt8) -> Bool { id >= 0 && flags[Int(id)] & bit != 0 }
 }
 
+extension CompiledLanguage {
+    /// Calls `body` with this language's ``TemplateWords`` (valid only inside `body`).
+    func withTemplateWords<R>(_ ids: TaggingRun.SpecialIDs, vocabCount: Int, _ body: (TemplateWords) -> R) -> R {
+        withFlatLists { flat in
+            valueKinds.withUnsafeBufferPointer { valueKinds in
+                ids.templateFlags.withUnsafeBufferPointer { flags in
+                    body(TemplateWords(flags: flags, flat: flat, valueKinds: valueKinds, vocabCount: vocabCount,
+                                       future: futureList, past: pastList, dot: ids.dot, apostrophe: ids.apostrophe,
+                                       backtick: ids.backtick))
+                }
+            }
+        }
+    }
+}
+
 /// The functions a template may call. All date arithmetic is relative to the document creation
 /// time (DCT); without one the result keeps `X` placeholders (`XXXX-XX-XX`) and marks the
 /// context unresolved, so no EDTF is derived. The machine clock is never used.
