@@ -120,8 +120,13 @@ struct PatternMatcher {
     /// Clears the arenas (before trying a rule).
     mutating func reset() {
         frameCount = 0
-        captures.removeAll(keepingCapacity: true)
-        out.removeAll(keepingCapacity: true)
+        // `removeAll(keepingCapacity:)` is a call even on an empty array; most tries capture nothing.
+        if !captures.isEmpty { captures.removeAll(keepingCapacity: true) }
+        if !out.isEmpty { out.removeAll(keepingCapacity: true) }
+    }
+
+    @inline(__always) private static func truncate<T>(_ a: inout [T], to count: Int) {
+        if a.count > count { a.removeLast(a.count - count) }
     }
 
     /// Appends to `out` every end state of `root` matched from `pos`.
@@ -135,8 +140,8 @@ struct PatternMatcher {
         let mark = out.count, cmark = captures.count
         run(root, at: pos)
         let found = out.count > mark
-        out.removeLast(out.count - mark)
-        captures.removeLast(captures.count - cmark)
+        PatternMatcher.truncate(&out, to: mark)
+        PatternMatcher.truncate(&captures, to: cmark)
         return found
     }
 
@@ -148,8 +153,8 @@ struct PatternMatcher {
             run(root, at: s)
             var found = false
             for i in mark..<out.count where out[i].pos == Int32(end) { found = true; break }
-            out.removeLast(out.count - mark)
-            captures.removeLast(captures.count - cmark)
+            PatternMatcher.truncate(&out, to: mark)
+            PatternMatcher.truncate(&captures, to: cmark)
             if found { return true }
             s -= 1
         }
