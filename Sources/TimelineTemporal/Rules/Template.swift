@@ -7,7 +7,7 @@ struct Template: Sendable {
     enum Part: Sendable {
         case text(String)
         case capture(String)
-        case call(String, [String])
+        case call(TemplateFunctions.Function, [String])
     }
 
     let parts: [Part]
@@ -27,10 +27,10 @@ struct Template: Sendable {
             if pieces.count == 1 {
                 parts.append(.capture(pieces[0]))
             } else {
-                guard TemplateFunctions.names.contains(pieces[0]) else {
+                guard let fn = TemplateFunctions.Function(rawValue: pieces[0]) else {
                     throw PatternParser.ParseError.message("unknown function '\(pieces[0])' in '\(source)' (known: \(TemplateFunctions.names.sorted().joined(separator: ", ")))")
                 }
-                parts.append(.call(pieces[0], Array(pieces.dropFirst())))
+                parts.append(.call(fn, Array(pieces.dropFirst())))
             }
             rest = rest[rest.index(after: close)...]
         }

@@ -119,14 +119,18 @@ extension CompiledLanguage {
 /// | `{or:X:DEFAULT}` | X when captured, else DEFAULT | `{or:min:00}` |
 /// | `{between:X:LO:HI}` | X when LO ≤ X ≤ HI, else the rule does not apply | `{between:q:1:4}` |
 enum TemplateFunctions {
-    static let names: Set<String> = ["ref", "dur", "span", "weekday", "yy", "yearafter", "century", "cdecade", "h24",
-                                     "pad2", "or", "between", "odecade", "tens", "yearfor", "holiday", "quarters", "when", "weekend", "seen", "inyear", "anchor",
-                                     "half", "weekof"]
+    /// The functions, by the name a template calls them with.
+    enum Function: String, CaseIterable, Sendable {
+        case ref, dur, span, weekday, yy, yearafter, century, cdecade, h24, pad2, or, between, odecade, tens, yearfor,
+             holiday, quarters, when, weekend, seen, inyear, anchor, half, weekof
+    }
+
+    static let names: Set<String> = Set(Function.allCases.map(\.rawValue))
 
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
 
-    static func call(_ fn: String, _ rawArgs: [String], _ ctx: inout TemplateContext) -> String? {
+    static func call(_ fn: Function, _ rawArgs: [String], _ ctx: inout TemplateContext) -> String? {
         func arg(_ i: Int) -> String? {
             guard i < rawArgs.count else { return nil }
             var a = rawArgs[i]
@@ -153,27 +157,27 @@ enum TemplateFunctions {
             return Int(s)
         }
         switch fn {
-        case "ref":
+        case .ref:
             guard let unit = unitArg(0), let off = int(1) else { return nil }
             return ref(unit: unit, offset: off, &ctx)
-        case "dur":
+        case .dur:
             guard let n = arg(0), let unit = unitArg(1) else { return nil }
             return duration(n, unit)
-        case "span":
+        case .span:
             guard let unit = unitArg(0), let n = int(1) else { return nil }
             return span(unit: unit, n: n, &ctx)
-        case "yearfor":
+        case .yearfor:
             guard let kind = rawArgs.first, let v = arg(1) else { return nil }
             return yearFor(kind: kind, value: v, direction: rawArgs.count > 2 ? int(2) : nil, &ctx)
-        case "weekend":
+        case .weekend:
             // The weekend before the DCT in a past-tense sentence, else the coming one (or the current one).
             guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-WXX-WE" }
             let saturday = tense(ctx) < 0 && d.weekday < 6 ? d.adding(days: -(d.weekday + 1)) : d.adding(days: 6 - d.weekday)
             return isoWeek(saturday) + "-WE"
-        case "when":
+        case .when:
             guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
             return ""
-        case "seen":
+        case .seen:
             guard rawArgs.count == 2, let n = Int(rawArgs[1]), n > 0 else { return nil }
             let words = Set(rawArgs[0].lowercased().split(separator: "/").map(String.init)).map { Array($0.utf8) }
             var i = ctx.matchStart - 1
@@ -182,12 +186,12 @@ enum TemplateFunctions {
                 i -= 1
             }
             return nil
-        case "inyear":
+        case .inyear:
             guard let y = int(0), (1000...2199).contains(y), let unit = unitArg(1), let off = int(2),
                   let r = ref(unit: unit, offset: off, &ctx) else { return nil }
             guard r.count > 4, let dash = r.firstIndex(of: "-") else { return year4(y) }
             return year4(y) + r[dash...]
-        case "anchor":
+        case .anchor:
             guard rawArgs.first == "year", let off = int(1) else { return nil }
             var i = ctx.matchStart - 1
             while i >= 0 && i >= ctx.matchStart - 300 {
@@ -199,13 +203,13 @@ enum TemplateFunctions {
                 i -= 1
             }
             return ref(unit: "year", offset: off, &ctx)
-        case "quarters":
+        case .quarters:
             guard let n = int(0), n > 0, n < 100 else { return nil }
             return String(3 * n)
-        case "half":
+        case .half:
             guard let n = int(0), n >= 0, n < 10000, let unit = unitArg(1) else { return nil }
             return halfDuration(n, unit)
-        case "weekof":
+        case .weekof:
             guard let m = int(0), (1...12).contains(m), let day = int(1), (1...31).contains(day) else { return nil }
             let y: Int
             if rawArgs.count > 2 {
@@ -218,54 +222,52 @@ enum TemplateFunctions {
             }
             let d = CalendarDay(year: y, month: m, day: day)
             return d.isValid ? isoWeek(d) : nil
-        case "holiday":
+        case .holiday:
             guard let h = arg(0) else { return nil }
             return holiday(h, &ctx)
-        case "weekday":
+        case .weekday:
             guard let w = int(0), (1...7).contains(w) else { return nil }
             if rawArgs.count > 1, rawArgs[1] == "past" || rawArgs[1] == "future" {
                 return weekday(w, onOrAfter: rawArgs[1] == "future", &ctx)
             }
             return weekday(w, direction: rawArgs.count > 1 ? int(1) : nil, &ctx)
-        case "yy":
+        case .yy:
             guard let y = int(0), (0...99).contains(y) else { return nil }
             let pivot = ctx.dct.map { $0.year % 100 + 10 } ?? 50
             let century = ctx.dct.map { $0.year / 100 } ?? 20
             return String((y <= pivot ? century : century - 1) * 100 + y)
-        case "yearafter":
+        case .yearafter:
             guard let y1 = int(0), let y2 = int(1), (0...99).contains(y2) else { return nil }
             var y = y1 / 100 * 100 + y2
             if y <= y1 { y += 100 }
             return y - y1 <= 20 ? String(y) : nil
-        case "century":
+        case .century:
             guard let n = int(0), (1...30).contains(n) else { return nil }
             return pad2(n - 1)
-        case "cdecade":
+        case .cdecade:
             guard let c = int(0), let d = int(1), (0...99).contains(c) else { return nil }
             if d >= 1000, d % 10 == 0 { return String(d / 10) }
             guard (0...90).contains(d), d % 10 == 0 else { return nil }
             return pad2(c) + String(d / 10)
-        case "odecade":
+        case .odecade:
             guard let n = int(0), (1...30).contains(n), let d = int(1), (0...90).contains(d), d % 10 == 0 else { return nil }
             return pad2(n - 1) + String(d / 10)
-        case "tens":
+        case .tens:
             guard let d = int(0), (0...90).contains(d), d % 10 == 0 else { return nil }
             return String(d / 10)
-        case "h24":
+        case .h24:
             guard let h = int(0), (1...12).contains(h), let ampm = arg(1) else { return nil }
             let pm = ampm.lowercased().hasPrefix("p")
             return pad2(pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h))
-        case "pad2":
+        case .pad2:
             guard let v = int(0) else { return nil }
             return pad2(v)
-        case "or":
+        case .or:
             if let name = rawArgs.first, let v = ctx.capture(name) { return v }
             return rawArgs.count > 1 ? rawArgs[1] : ""
-        case "between":
+        case .between:
             guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
             return String(v)
-        default:
-            return nil
         }
     }
 
