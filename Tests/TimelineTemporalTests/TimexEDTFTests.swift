@@ -41,4 +41,21 @@ struct TimexEDTFTests {
             if let edtf = e.edtf { #expect(EDTF(edtf) != nil, "\(e.text) → \(edtf)") }
         }
     }
+
+    /// The tagger's cache answers plain dates without looking them up: the same answers as the mapping, for
+    /// valid and invalid months and days, seasons, and strings of other shapes.
+    @Test func cacheAgreesWithTheMapping() {
+        let cache = EDTFCache()
+        var rng = SplitMix64(seed: 11)
+        var values = ["1998", "1998-02", "1998-21", "1998-25", "1998-00", "1998-02-29", "2000-02-29", "1998-13-01",
+                      "0000", "9999-12-31", "199", "19980", "1998-2", "1998-02-3", "1998/02", "１９９８", "1998-SU"]
+        for _ in 0..<500 {
+            let shape = ["DDDD", "DDDD-DD", "DDDD-DD-DD", "DDDDDDD", "DD-D"][rng.below(5)]
+            values.append(String(shape.map { $0 == "D" ? Character(String(rng.below(10))) : $0 }))
+        }
+        for v in values {
+            #expect(cache.edtf(value: v, mod: nil) == TimexEDTF.edtf(value: v, mod: nil), "\(v)")
+            #expect(cache.edtf(value: v, mod: "APPROX") == TimexEDTF.edtf(value: v, mod: "APPROX"), "\(v) APPROX")
+        }
+    }
 }
