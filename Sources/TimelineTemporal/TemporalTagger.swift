@@ -168,16 +168,3 @@ public final class TemporalTagger: Sendable {
         return j
     }
 }
-
-extension TemporalTagger {
-    public func scanOnly(_ text: String) -> Int {
-        var copy = text
-        copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable { bytes in
-            var toks: [STok] = []
-            var arena: [UInt8] = []
-            ByteScanner.scan(bytes, vocab: vocabulary, into: &toks, arena: &arena)
-            return toks.count
-        } ?? 0
-    }
-}
