@@ -94,25 +94,32 @@ final class Vocabulary: Sendable {
         }
     }
 
-    /// Looks up a key of at most eight bytes, given as its lower-cased bytes in a little-endian integer
-    /// (zero-padded, as ``hash(_:)`` reads it) and its length; `raw` is its ``hash(_:)``.
+    /// The id whose key `isKey` accepts among the slots of the key hashed (``hash(_:)``) to `raw`, or -1. The
+    /// filter rejects most words no rule mentions before any slot is read.
     @inline(__always)
-    func lookup(short head: UInt64, _ len: Int, hash raw: UInt64) -> Int32 {
+    private func probe(_ raw: UInt64, _ isKey: (Int32, UnsafeBufferPointer<Int>) -> Bool) -> Int32 {
         let hash = Vocabulary.finish(raw)
         let f = Vocabulary.filterIndex(hash)
         if filter.withUnsafeBufferPointer({ $0[f >> 6] & (1 << UInt64(f & 63)) }) == 0 { return -1 }
         var s = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
-            heads.withUnsafeBufferPointer { heads in
-                offsets.withUnsafeBufferPointer { off in
-                    while true {
-                        let id = slots[s]
-                        if id < 0 { return -1 }
-                        if heads[Int(id)] == head && off[Int(id) + 1] - off[Int(id)] == len { return id }
-                        s = (s + 1) & mask
-                    }
+            offsets.withUnsafeBufferPointer { off in
+                while true {
+                    let id = slots[s]
+                    if id < 0 { return -1 }
+                    if isKey(id, off) { return id }
+                    s = (s + 1) & mask
                 }
             }
+        }
+    }
+
+    /// Looks up a key of at most eight bytes, given as its lower-cased bytes in a little-endian integer
+    /// (zero-padded, as ``hash(_:)`` reads it) and its length; `raw` is its ``hash(_:)``.
+    @inline(__always)
+    func lookup(short head: UInt64, _ len: Int, hash raw: UInt64) -> Int32 {
+        heads.withUnsafeBufferPointer { heads in
+            probe(raw) { id, off in heads[Int(id)] == head && off[Int(id) + 1] - off[Int(id)] == len }
         }
     }
 
@@ -120,30 +127,16 @@ final class Vocabulary: Sendable {
     @inline(__always)
     func lookup(_ p: UnsafePointer<UInt8>, _ len: Int, hash raw: UInt64, lower: Bool) -> Int32 {
         if len > maxLength || len == 0 { return -1 }
-        let hash = Vocabulary.finish(raw)
-        let f = Vocabulary.filterIndex(hash)
-        if filter.withUnsafeBufferPointer({ $0[f >> 6] & (1 << UInt64(f & 63)) }) == 0 { return -1 }
-        var s = Int(truncatingIfNeeded: hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { kb in
-                offsets.withUnsafeBufferPointer { off in
-                    while true {
-                        let id = slots[s]
-                        if id < 0 { return -1 }
-                        let o = off[Int(id)]
-                        if off[Int(id) + 1] - o == len {
-                            var k = 0
-                            while k < len {
-                                var b = p[k]
-                                if lower && b &- 0x41 < 26 { b |= 0x20 }
-                                if b != kb[o + k] { break }
-                                k += 1
-                            }
-                            if k == len { return id }
-                        }
-                        s = (s + 1) & mask
-                    }
+        return bytes.withUnsafeBufferPointer { kb in
+            probe(raw) { id, off in
+                let o = off[Int(id)]
+                guard off[Int(id) + 1] - o == len else { return false }
+                for k in 0..<len {
+                    var b = p[k]
+                    if lower && b &- 0x41 < 26 { b |= 0x20 }
+                    if b != kb[o + k] { return false }
                 }
+                return true
             }
         }
     }
