@@ -23,8 +23,9 @@ struct STok {
     @inline(__always) var isAlphanumeric: Bool { kind == .word || kind == .number || kind == .mixed }
 }
 
-/// Splits UTF-8 text into ``STok``s in one pass over its bytes; ASCII is handled byte by byte through a
-/// class table, other scalars are decoded and classified exactly as ``Tokenizer`` does.
+/// Splits UTF-8 text into ``STok``s in one pass over its bytes. ASCII letters and digits are read eight bytes
+/// at a time (classified, lower-cased and hashed with word arithmetic), other ASCII bytes through a class
+/// table; other scalars are decoded and classified exactly as ``Tokenizer`` does.
 enum ByteScanner {
     /// 0 other, 1 space, 2 letter, 3 digit, for ASCII bytes.
     static let asciiClass: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
