@@ -197,7 +197,7 @@ struct TaggingRun {
                          deriveEDTF: derive)
     }
 
-    /// Makes the value of the pending candidate `i`; nil when its template rejects it.
+    /// Makes the value of the pending candidate `c`; nil when its template rejects it.
     private func resolve(_ c: Candidate) -> Candidate? {
         let p = pending[Int(c.pending)]
         let L = languages[Int(p.language)]
