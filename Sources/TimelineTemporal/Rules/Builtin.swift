@@ -42,6 +42,16 @@ enum Builtin: String, CaseIterable, Sendable {
         }
     }
 
+    /// The most tokens one match can span: number words run to 12 tokens (`parseNumber`), Han digits to 8.
+    var maxTokens: Int {
+        switch self {
+        case .num, .month, .day: return 12
+        case .year: return 8
+        case .decade: return 3
+        case .int, .yy, .hour, .min, .ordnum, .hmix, .ymd8, .word: return 1
+        }
+    }
+
     /// Every way this recogniser matches at `pos`, as (end token index, value).
     func matches(_ t: [Token], at pos: Int, numbers: WordList?) -> [(end: Int, value: String)] {
         guard pos < t.count else { return [] }

@@ -163,7 +163,9 @@ final class CompiledLanguage: Sendable {
     /// A candidate rule at a token whose first-token test passed: the rule, and the index of the set in `nextBits`
     /// (a set of every token and the end of the text when any next token will do)
     /// of the tokens allowed after it (the union over its first atoms that accept the token), -1: any.
-    struct Cand: Sendable { var rule: Int32; var bits: Int32 }
+    /// A rule to try on a token: the set the next token must be in (`bits`), and the set of which one of
+    /// the `reach` tokens from this one must be (`required`, -1: none; see ``RequiredTokens``).
+    struct Cand: Sendable { var rule: Int32; var bits: Int32; var required: Int32 = -1; var reach: Int32 = 0 }
     /// A token's candidates `slotCands[start ..< start + count]`, and the union of their `bits`, which rejects
     /// most tokens in one test (a set of every token when one of them allows any; of none without candidates).
     struct SlotRange: Sendable { var start: Int32; var count: Int32; var union: Int32 }
@@ -173,6 +175,8 @@ final class CompiledLanguage: Sendable {
     let slotRanges: [SlotRange]
     let unknownRanges: [SlotRange]
     let slotCands: [Cand]
+    /// Per rule, the tokens every match contains (tested before the rule is run).
+    let requiredTokens: [RequiredTokens]
     /// The sets of tokens allowed after a first token, transposed so that one token's row holds its bit in
     /// every set: token `u` (its id, or vocabulary count + kind) is in set `k` when bit `k` of
     /// `nextBits[u * nextWords ..< (u + 1) * nextWords]` is set. A token's tests then read one short row.
@@ -373,13 +377,34 @@ final class CompiledLanguage: Sendable {
             pool[u] = o
             return o
         }
+        // Each rule's required tokens, as one more set of the same table.
+        let needs = rules.map { r in
+            RequiredTokens.of(r.root, nodes: nodes, kids: kids, listTokens: { li in
+                let l = lists[Int(li)]
+                var last = Set<Int32>()
+                for es in l.byFirst {
+                    for e in es {
+                        guard let id = e.ids.last, id >= 0 else { return (l.maxLength, nil) }
+                        last.insert(id)
+                    }
+                }
+                return (l.maxLength, last)
+            }, keyLength: { vocab.keys[Int($0)].utf8.count })
+        }
+        requiredTokens = needs
+        let required: [(set: Int32, reach: Int32)] = needs.map { need in
+            guard let ids = need.ids, !ids.isEmpty else { return (-1, 0) }
+            var u = [UInt64](repeating: 0, count: words)
+            for id in ids { u[Int(id) >> 6] |= 1 << UInt64(Int(id) & 63) }
+            return (setIndex(u), Int32(need.reach))
+        }
         func firstPass(_ list: [Int32], id: Int32, kind: Token.Kind, digits: Int) -> SlotRange {
             let start = slotCands.count
             var union = [UInt64](repeating: 0, count: words)
             var anyAlways = false
             rules: for ri in list {
                 let r = fr[Int(ri)]
-                if r.count < 0 { slotCands.append(Cand(rule: ri, bits: -1)); anyAlways = true; continue }
+                if r.count < 0 { slotCands.append(Cand(rule: ri, bits: -1, required: required[Int(ri)].set, reach: required[Int(ri)].reach)); anyAlways = true; continue }
                 var u = [UInt64](repeating: 0, count: words)
                 var matched = false
                 for i in Int(r.start)..<Int(r.start + r.count) {
@@ -399,7 +424,7 @@ final class CompiledLanguage: Sendable {
                             let e = flatEntries[ei]
                             if e.idCount == 1 { ends = true; continue }
                             let second = flatIDs[Int(e.idStart) + 1]
-                            if second < 0 { slotCands.append(Cand(rule: ri, bits: -1)); anyAlways = true; continue rules }
+                            if second < 0 { slotCands.append(Cand(rule: ri, bits: -1, required: required[Int(ri)].set, reach: required[Int(ri)].reach)); anyAlways = true; continue rules }
                             u[Int(second) >> 6] |= 1 << UInt64(Int(second) & 63)
                         }
                     case .builtin:
@@ -419,14 +444,14 @@ final class CompiledLanguage: Sendable {
                     }
                     matched = true
                     if ends {
-                        if a.always { slotCands.append(Cand(rule: ri, bits: -1)); anyAlways = true; continue rules }
+                        if a.always { slotCands.append(Cand(rule: ri, bits: -1, required: required[Int(ri)].set, reach: required[Int(ri)].reach)); anyAlways = true; continue rules }
                         for w in 0..<words { u[w] |= bits[a.offset + w] }
                     }
                 }
                 // No token may follow: the rule cannot match here.
                 if !matched || !u.contains(where: { $0 != 0 }) { continue }
                 for w in 0..<words { union[w] |= u[w] }
-                slotCands.append(Cand(rule: ri, bits: setIndex(u)))
+                slotCands.append(Cand(rule: ri, bits: setIndex(u), required: required[Int(ri)].set, reach: required[Int(ri)].reach))
             }
             let count = slotCands.count - start
             return SlotRange(start: Int32(start), count: Int32(count), union: count == 0 || anyAlways ? -1 : setIndex(union))

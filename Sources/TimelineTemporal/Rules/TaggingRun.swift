@@ -123,6 +123,13 @@ struct TaggingRun {
                         for ci in Int(r.start)..<Int(r.start + r.count) {
                             let c = slotCands[ci]
                             if has(next, c.bits) == 0 { continue }
+                            if c.required >= 0 {
+                                // A token the rule cannot match without must be within its reach.
+                                let end = Swift.min(n, pos + Int(c.reach))
+                                var j = pos
+                                while j < end, has(row(toks[j]), c.required) == 0 { j += 1 }
+                                if j == end { continue }
+                            }
                             let ri = c.rule
                             let rule = L.rules[Int(ri)]
                             matcher.reset()
