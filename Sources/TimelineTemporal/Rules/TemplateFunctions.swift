@@ -621,17 +621,22 @@ enum TemplateFunctions {
         case "half": current = (d.month - 1) / 6 + 1
         default: current = d.month == 12 ? 4 : d.month < 3 ? 0 : (d.month - 3) / 3 + 1  // winter straddles years
         }
-        let dir = direction ?? tense(ctx, monthCues: true)
         var y = d.year
         if kind == "month" && direction == nil && newsPrior {
             // News speaks of the coming month or two, and of the months before: a month up to two months
-            // ahead of the DCT's is the coming one whatever the tense; one five or more ahead is last year's
-            // unless the sentence is in the future; in between the tense decides (unknown: the coming one).
+            // ahead of the DCT's is the coming one whatever the tense (which is then not looked for); one
+            // five or more ahead is last year's unless the sentence is in the future; in between the tense
+            // decides (unknown: the coming one).
             let ahead = (target - current + 12) % 12
-            let forward = ahead <= 2 || (ahead <= 4 && dir >= 0) || dir > 0
+            var forward = true
+            if ahead > 2 {
+                let dir = tense(ctx, monthCues: true)
+                forward = ahead <= 4 ? dir >= 0 : dir > 0
+            }
             if forward { return year4(target < current ? y + 1 : y) }
             return year4(target > current ? y - 1 : y)
         }
+        let dir = direction ?? tense(ctx, monthCues: true)
         switch dir {
         case ..<0 where direction != nil: if target >= current { y -= 1 }   // "last May": strictly before
         case ..<0: if target > current { y -= 1 }                           // past tense: on or before
