@@ -97,21 +97,27 @@ struct TaggingRun {
                         return unknownRanges[Int(t.kind.rawValue)]
                     }
                     @inline(__always) func row(_ t: STok) -> Int {
-                        (t.id >= 0 ? Int(t.id) : vocabCount + Int(t.kind.rawValue)) * nextWords
+                        (t.id >= 0 ? Int(t.id) : vocabCount &+ Int(t.kind.rawValue)) &* nextWords
                     }
                     @inline(__always) func has(_ row: Int, _ set: Int32) -> Int {
-                        Int(truncatingIfNeeded: (bits[row + Int(set) >> 6] >> UInt64(set & 63)) & 1)
+                        Int(truncatingIfNeeded: (bits[row &+ Int(set) >> 6] >> UInt64(set & 63)) & 1)
                     }
                     // First, without branches on the outcome, the positions where some rule passes the union test
                     // of its token and the next; then the rules at those positions, in order.
-                    let hits = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+                    // Each token's row of `bits` is kept (the end of the text's too) for the tests below.
+                    let hits = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * n + 1)
                     defer { hits.deallocate() }
+                    let rows = hits + n
+                    rows[0] = Int32(truncatingIfNeeded: row(toks[0]))
+                    rows[n] = Int32(truncatingIfNeeded: endRow)
                     var hitCount = 0
                     var previous = slot(toks[0]).union
                     for pos in 1..<Swift.max(n, 1) {
                         let t = toks[pos]
+                        let r = row(t)
+                        rows[pos] = Int32(truncatingIfNeeded: r)
                         hits[hitCount] = Int32(pos - 1)
-                        hitCount &+= has(row(t), previous)
+                        hitCount &+= has(r, previous)
                         previous = slot(t).union
                     }
                     hits[hitCount] = Int32(n - 1)
@@ -119,7 +125,7 @@ struct TaggingRun {
                     for h in 0..<hitCount {
                         let pos = Int(hits[h])
                         let r = slot(toks[pos])
-                        let next = pos + 1 < n ? row(toks[pos + 1]) : endRow
+                        let next = Int(rows[pos + 1])
                         for ci in Int(r.start)..<Int(r.start + r.count) {
                             let c = slotCands[ci]
                             if has(next, c.bits) == 0 { continue }
@@ -127,7 +133,7 @@ struct TaggingRun {
                                 // A token the rule cannot match without must be within its reach.
                                 let end = Swift.min(n, pos + Int(c.reach))
                                 var j = pos
-                                while j < end, has(row(toks[j]), c.required) == 0 { j += 1 }
+                                while j < end, has(Int(rows[j]), c.required) == 0 { j &+= 1 }
                                 if j == end { continue }
                             }
                             let ri = c.rule
