@@ -227,7 +227,9 @@ struct TaggingRun {
     /// Keeps the longest non-overlapping candidates (ties: the earlier rule), applies signals like
     /// `since` to their EDTF, and builds the expressions in text order.
     mutating func select(signalLanguages: [CompiledLanguage]) -> [TimeExpression] {
-        var candidates = self.candidates
+        // Taken, not copied: a copy would be made again at the first candidate resolved below.
+        var candidates: [Candidate] = []
+        swap(&candidates, &self.candidates)
         let v = self.v
         guard !candidates.isEmpty else { return [] }
         // The order of preference: longer spans (in scalars) first, then the earlier rule, then the earlier start.
