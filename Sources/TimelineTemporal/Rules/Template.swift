@@ -7,7 +7,7 @@ struct Template: Sendable {
     enum Part: Sendable {
         case text(String)
         case capture(String)
-        case call(TemplateFunctions.Function, [String])
+        case call(TemplateFunctions.Function, [TemplateArgument])
     }
 
     let parts: [Part]
@@ -30,7 +30,7 @@ struct Template: Sendable {
                 guard let fn = TemplateFunctions.Function(rawValue: pieces[0]) else {
                     throw PatternParser.ParseError.message("unknown function '\(pieces[0])' in '\(source)' (known: \(TemplateFunctions.names.sorted().joined(separator: ", ")))")
                 }
-                parts.append(.call(fn, Array(pieces.dropFirst())))
+                parts.append(.call(fn, pieces.dropFirst().map(TemplateArgument.init)))
             }
             rest = rest[rest.index(after: close)...]
         }

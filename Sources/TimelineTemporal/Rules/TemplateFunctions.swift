@@ -130,32 +130,14 @@ enum TemplateFunctions {
     static let units: Set<String> = ["day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century",
                                      "hour", "minute", "second"]
 
-    static func call(_ fn: Function, _ rawArgs: [String], _ ctx: inout TemplateContext) -> String? {
-        func arg(_ i: Int) -> String? {
-            guard i < rawArgs.count else { return nil }
-            var a = rawArgs[i]
-            if let bar = a.utf8.firstIndex(of: UInt8(ascii: "|")) {
-                // `name|default`: the capture, or the default when the optional part did not match.
-                if let v = ctx.capture(String(a[..<bar])) { return v }
-                a = String(a[a.index(after: bar)...])
-            }
-            if let v = ctx.capture(a) { return v }
-            if a.hasPrefix("-"), let v = ctx.capture(String(a.dropFirst())) {
-                return v.hasPrefix("-") ? String(v.dropFirst()) : "-" + v
-            }
-            if a.hasPrefix("+"), let v = ctx.capture(String(a.dropFirst())) { return v }
-            return a
-        }
+    static func call(_ fn: Function, _ args: [TemplateArgument], _ ctx: inout TemplateContext) -> String? {
+        func arg(_ i: Int) -> String? { i < args.count ? args[i].value(ctx) : nil }
         // Unit and kind arguments are literal when they name a unit, else a capture holding one.
         func unitArg(_ i: Int) -> String? {
-            guard i < rawArgs.count else { return nil }
-            return units.contains(rawArgs[i]) ? rawArgs[i] : arg(i)
+            guard i < args.count else { return nil }
+            return args[i].isUnit ? args[i].raw : args[i].value(ctx)
         }
-        func int(_ i: Int) -> Int? {
-            guard var s = arg(i) else { return nil }
-            if s.hasPrefix("+") { s.removeFirst() }
-            return Int(s)
-        }
+        func int(_ i: Int) -> Int? { i < args.count ? args[i].int(ctx) : nil }
         switch fn {
         case .ref:
             guard let unit = unitArg(0), let off = int(1) else { return nil }
@@ -167,8 +149,8 @@ enum TemplateFunctions {
             guard let unit = unitArg(0), let n = int(1) else { return nil }
             return span(unit: unit, n: n, &ctx)
         case .yearfor:
-            guard let kind = rawArgs.first, let v = arg(1) else { return nil }
-            return yearFor(kind: kind, value: v, direction: rawArgs.count > 2 ? int(2) : nil, &ctx)
+            guard let kind = args.first?.raw, let v = arg(1) else { return nil }
+            return yearFor(kind: kind, value: v, direction: args.count > 2 ? int(2) : nil, &ctx)
         case .weekend:
             // The weekend before the DCT in a past-tense sentence, else the coming one (or the current one).
             guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-WXX-WE" }
@@ -178,8 +160,8 @@ enum TemplateFunctions {
             guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
             return ""
         case .seen:
-            guard rawArgs.count == 2, let n = Int(rawArgs[1]), n > 0 else { return nil }
-            let words = Set(rawArgs[0].lowercased().split(separator: "/").map(String.init)).map { Array($0.utf8) }
+            guard args.count == 2, let n = Int(args[1].raw), n > 0 else { return nil }
+            let words = args[0].words
             var i = ctx.matchStart - 1
             while i >= 0 && i >= ctx.matchStart - n {
                 for w in words where ctx.v.keyEquals(i, w) { return "" }
@@ -192,7 +174,7 @@ enum TemplateFunctions {
             guard r.count > 4, let dash = r.firstIndex(of: "-") else { return year4(y) }
             return year4(y) + r[dash...]
         case .anchor:
-            guard rawArgs.first == "year", let off = int(1) else { return nil }
+            guard args.first?.raw == "year", let off = int(1) else { return nil }
             var i = ctx.matchStart - 1
             while i >= 0 && i >= ctx.matchStart - 300 {
                 let t = ctx.v.toks[i]
@@ -212,7 +194,7 @@ enum TemplateFunctions {
         case .weekof:
             guard let m = int(0), (1...12).contains(m), let day = int(1), (1...31).contains(day) else { return nil }
             let y: Int
-            if rawArgs.count > 2 {
+            if args.count > 2 {
                 guard let v = int(2) else { return nil }
                 y = v
             } else {
@@ -227,10 +209,10 @@ enum TemplateFunctions {
             return holiday(h, &ctx)
         case .weekday:
             guard let w = int(0), (1...7).contains(w) else { return nil }
-            if rawArgs.count > 1, rawArgs[1] == "past" || rawArgs[1] == "future" {
-                return weekday(w, onOrAfter: rawArgs[1] == "future", &ctx)
+            if args.count > 1, args[1].raw == "past" || args[1].raw == "future" {
+                return weekday(w, onOrAfter: args[1].raw == "future", &ctx)
             }
-            return weekday(w, direction: rawArgs.count > 1 ? int(1) : nil, &ctx)
+            return weekday(w, direction: args.count > 1 ? int(1) : nil, &ctx)
         case .yy:
             guard let y = int(0), (0...99).contains(y) else { return nil }
             let pivot = ctx.dct.map { $0.year % 100 + 10 } ?? 50
@@ -263,8 +245,8 @@ enum TemplateFunctions {
             guard let v = int(0) else { return nil }
             return pad2(v)
         case .or:
-            if let name = rawArgs.first, let v = ctx.capture(name) { return v }
-            return rawArgs.count > 1 ? rawArgs[1] : ""
+            if let name = args.first?.raw, let v = ctx.capture(name) { return v }
+            return args.count > 1 ? args[1].raw : ""
         case .between:
             guard let v = int(0), let lo = int(1), let hi = int(2), v >= lo, v <= hi else { return nil }
             return String(v)
