@@ -136,6 +136,9 @@ final class CompiledLanguage: Sendable {
         var near: Int32
         /// Whether a template calls a function (which may look at the tokens around the match).
         var needsTokens: Bool
+        /// The source rule's priority and type, read here without retaining it.
+        var priority: Int32
+        var type: TimexType
     }
 
     let source: LanguageRules
@@ -315,7 +318,8 @@ final class CompiledLanguage: Sendable {
         rules = lang.rules.map { r in
             CRule(root: compile(r.pattern), notBefore: r.notBefore.map(compile) ?? -1,
                   notAfter: r.notAfter.map(compile) ?? -1, near: r.near.map(compile) ?? -1,
-                  needsTokens: needsTokens(r.value) || needsTokens(r.mod) || needsTokens(r.edtf))
+                  needsTokens: needsTokens(r.value) || needsTokens(r.mod) || needsTokens(r.edtf),
+                  priority: Int32(r.priority), type: r.type)
         }
         // The kind of token each vocabulary key is (nil when it is not one token).
         let keyKinds: [Token.Kind?] = vocab.keys.map { k in

@@ -90,6 +90,8 @@ struct TaggingRun {
                     let kindCount = CompiledLanguage.kindCount
                     let nextWords = L.nextWords
                     let toks = v.toks
+                    // Read once: reading a class's array property in the loop retains and releases it each time.
+                    let crules = L.rules
                     let endRow = L.endRow * nextWords
                     @inline(__always) func slot(_ t: STok) -> CompiledLanguage.SlotRange {
                         if t.id >= 0 { return slotRanges[Int(t.id) * kindCount + Int(t.kind.rawValue)] }
@@ -137,7 +139,7 @@ struct TaggingRun {
                                 if j == end { continue }
                             }
                             let ri = c.rule
-                            let rule = L.rules[Int(ri)]
+                            let rule = crules[Int(ri)]
                             matcher.reset()
                             matcher.run(rule.root, at: pos)
                             if matcher.out.isEmpty { continue }
@@ -150,7 +152,6 @@ struct TaggingRun {
                                     return a != b ? a > b : $0.pos > $1.pos
                                 }
                             }
-                            let source = lang.rules[Int(ri)]
                             let stateCount = matcher.out.count
                             for si in 0..<stateCount {
                                 // The look-around tests below push to `out` and take it back to this count.
@@ -167,11 +168,11 @@ struct TaggingRun {
                                     matcher.appendCaptures(st, to: &pendingCaptures)
                                     pending.append(Pending(language: languageIndex, rule: ri, captureStart: Int32(start),
                                                            captureCount: Int32(pendingCaptures.count - start)))
-                                    candidates.append(Candidate(start: s, end: e, priority: source.priority, type: source.type,
+                                    candidates.append(Candidate(start: s, end: e, priority: Int(rule.priority), type: rule.type,
                                                                 value: "", pending: Int32(pending.count - 1)))
                                     break
                                 }
-                                guard let made = TaggingRun.make(source, captures: matcher.captureValues(st), s, e, words: words,
+                                guard let made = TaggingRun.make(lang.rules[Int(ri)], captures: matcher.captureValues(st), s, e, words: words,
                                                                  dct: dct, v: v, edtfCache: edtfCache) else { continue }
                                 candidates.append(made)
                                 break
