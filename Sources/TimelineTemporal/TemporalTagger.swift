@@ -88,11 +88,11 @@ public final class TemporalTagger: Sendable {
     private func tag(bytes: UnsafeBufferPointer<UInt8>, dct: CalendarDay?, active: [CompiledLanguage]) -> [TimeExpression] {
         // A huge text (one 100 MB line) is tagged in pieces of about a megabyte, so memory stays flat.
         if bytes.count > TemporalTagger.pieceThreshold { return tagInPieces(bytes, dct: dct, active: active) }
-        var toks: [STok] = []
         var arena: [UInt8] = []
-        ByteScanner.scan(bytes, vocab: vocabulary, into: &toks, arena: &arena)
-        guard !toks.isEmpty else { return [] }
-        return toks.withUnsafeBufferPointer { tp in
+        let scanned = ByteScanner.scan(bytes, vocab: vocabulary, arena: &arena)
+        guard scanned.count > 0 else { return [] }
+        let tp = scanned.tokens
+        return withExtendedLifetime(scanned) {
             arena.withUnsafeBufferPointer { ap in
                 let view = TokenView(toks: tp, text: bytes, arena: ap)
                 var run = TaggingRun(view: view, vocab: vocabulary, ids: specialIDs, edtfCache: edtfCache, dct: dct)

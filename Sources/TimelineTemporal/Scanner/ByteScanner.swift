@@ -76,15 +76,17 @@ enum ByteScanner {
 
     /// Tokenises `p` into `toks`, writing the keys of non-ASCII tokens to `arena`.
     static func scan(_ p: UnsafeBufferPointer<UInt8>, vocab: Vocabulary, into toks: inout [STok], arena: inout [UInt8]) {
+        let made = scan(p, vocab: vocab, arena: &arena)
+        toks.append(contentsOf: made.tokens)
+    }
+
+    /// The tokens of `p`; the keys of non-ASCII tokens are written to `arena`.
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, vocab: Vocabulary, arena: inout [UInt8]) -> TokenBuffer {
         let n = p.count
-        guard n > 0, let base = p.baseAddress else { return }
-        // Tokens go to a buffer of our own (an `Array.append` a token is a call), copied to `toks` at the end.
+        guard n > 0, let base = p.baseAddress else { return TokenBuffer(taking: nil, count: 0) }
+        // Tokens go to a buffer of our own (an `Array.append` a token is a call), handed over at the end.
         var capacity = n / 5 + 16, count = 0
         var buf = UnsafeMutablePointer<STok>.allocate(capacity: capacity)
-        defer {
-            toks.append(contentsOf: UnsafeBufferPointer(start: buf, count: count))
-            buf.deallocate()
-        }
         @inline(__always) func push(_ t: STok) {
             if count == capacity {
                 let bigger = UnsafeMutablePointer<STok>.allocate(capacity: capacity * 2)
@@ -217,6 +219,7 @@ enum ByteScanner {
                 }
             }
         }
+        return TokenBuffer(taking: buf, count: count)
     }
 
     private static func withArenaKey(_ t: STok, _ key: String, _ arena: inout [UInt8], _ vocab: Vocabulary) -> STok {
