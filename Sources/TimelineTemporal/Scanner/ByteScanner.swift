@@ -145,9 +145,12 @@ enum ByteScanner {
                         let keep: UInt64 = run == 8 ? ~0 : (1 << UInt64(run * 8)) &- 1
                         seen |= (letters >> 7 | digits >> 6) & keep
                         if count <= maxLen {
+                            // The first chunk is kept as it is (a short key is looked up by it); the hash of
+                            // longer ones starts at the second.
                             let key = (x | word >> 2) & keep
-                            if count == 0 { head = key }
-                            h = Vocabulary.mix(h, chunk: key)
+                            if count == 0 { head = key } else {
+                                h = Vocabulary.mix(count == 8 ? Vocabulary.mix(h, chunk: head) : h, chunk: key)
+                            }
                         }
                         i += run
                         count += run
@@ -178,7 +181,7 @@ enum ByteScanner {
                                  flags: (space ? STok.space : 0) | (cap ? STok.cap : 0))
                     if ascii {
                         if count <= 8 {
-                            t.id = vocab.lookup(short: head, count, hash: h)
+                            t.id = vocab.lookup(short: head)
                         } else if count <= maxLen {
                             t.id = vocab.lookup(base + bStart, count, hash: h, lower: true)
                         }

@@ -1,16 +1,20 @@
 /// Every token key a rule or word list can mention (`june`, `-`, `年`), interned to small integer ids.
 ///
-/// The text scanner hashes each token's lower-cased UTF-8 bytes while it reads them and looks the hash up
-/// here: a word no rule can use gets id -1 without ever becoming a `String`.
+/// The text scanner reads each token's lower-cased UTF-8 bytes eight at a time and looks them up here (a
+/// short word by its bytes as one integer, a longer one by their hash): a word no rule can use gets id -1
+/// without ever becoming a `String`.
 final class Vocabulary: Sendable {
     /// The keys by id.
     let keys: [String]
     private let bytes: [UInt8]
     private let offsets: [Int]  // keys[id] is bytes[offsets[id]..<offsets[id + 1]]
-    /// Each key's first eight bytes as a little-endian integer (zero-padded), to compare a short key at once.
-    private let heads: [UInt64]
     private let slots: [Int32]  // open addressing: id or -1
     private let mask: Int
+    /// Keys of at most eight bytes as integers (their bytes little-endian, zero-padded), by open addressing
+    /// from ``shortSlot(_:_:)`` (0: an empty slot), with their ids beside them.
+    private let shortHeads: [UInt64]
+    private let shortIDs: [Int32]
+    private let shortShift: UInt64
     /// One bit per hash value (its top bits): most words of a text are in no rule, and this small table
     /// (4 KB, in L1 cache) says so without touching `slots`.
     private let filter: [UInt64]
@@ -43,12 +47,28 @@ final class Vocabulary: Sendable {
         }
         self.bytes = bytes
         self.offsets = offsets
-        heads = keys.map { k in
+        // Each key's first eight bytes as a little-endian integer (zero-padded).
+        let heads = keys.map { k in
             var x: UInt64 = 0
             for (i, b) in k.utf8.prefix(8).enumerated() { x |= UInt64(b) << UInt64(8 * i) }
             return x
         }
         self.slots = slots
+        // The short keys' table, at most a quarter full.
+        let short = keys.indices.filter { keys[$0].utf8.count <= 8 }
+        var shortBits = 6
+        while (1 << shortBits) < short.count * 4 { shortBits += 1 }
+        var shortHeads = [UInt64](repeating: 0, count: 1 << shortBits)
+        var shortIDs = [Int32](repeating: -1, count: 1 << shortBits)
+        for id in short {
+            var x = Vocabulary.shortSlot(heads[id], UInt64(64 - shortBits))
+            while shortHeads[x] != 0 { x = (x + 1) & ((1 << shortBits) - 1) }
+            shortHeads[x] = heads[id]
+            shortIDs[x] = Int32(id)
+        }
+        self.shortHeads = shortHeads
+        self.shortIDs = shortIDs
+        shortShift = UInt64(64 - shortBits)
         var asciiIDs = [Int32](repeating: -1, count: 128)
         for (id, k) in keys.enumerated() where k.utf8.count == 1 && k.utf8.first! < 0x80 { asciiIDs[Int(k.utf8.first!)] = Int32(id) }
         self.asciiIDs = asciiIDs
@@ -115,12 +135,23 @@ final class Vocabulary: Sendable {
     }
 
     /// Looks up a key of at most eight bytes, given as its lower-cased bytes in a little-endian integer
-    /// (zero-padded, as ``hash(_:)`` reads it) and its length; `raw` is its ``hash(_:)``.
+    /// (zero-padded, as ``hash(_:)`` reads it: no key holds a zero byte, so the integer says the length too).
+    /// One multiplication finds its slot in ``shortHeads``; a word that is no key usually costs one read.
     @inline(__always)
-    func lookup(short head: UInt64, _ len: Int, hash raw: UInt64) -> Int32 {
-        heads.withUnsafeBufferPointer { heads in
-            probe(raw) { id, off in heads[Int(id)] == head && off[Int(id) + 1] - off[Int(id)] == len }
+    func lookup(short head: UInt64) -> Int32 {
+        var s = Vocabulary.shortSlot(head, shortShift)
+        return shortHeads.withUnsafeBufferPointer { hs in
+            while true {
+                let h = hs[s]
+                if h == head { return shortIDs.withUnsafeBufferPointer { $0[s] } }
+                if h == 0 { return -1 }
+                s = (s + 1) & (hs.count - 1)
+            }
         }
+    }
+
+    @inline(__always) private static func shortSlot(_ head: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// Looks up `len` bytes at `p` whose ``hash(_:)`` (after ASCII lower-casing when `lower`) is `raw`.
