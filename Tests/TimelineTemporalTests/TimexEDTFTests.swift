@@ -48,7 +48,8 @@ struct TimexEDTFTests {
         let cache = EDTFCache()
         var rng = SplitMix64(seed: 11)
         var values = ["1998", "1998-02", "1998-21", "1998-25", "1998-00", "1998-02-29", "2000-02-29", "1998-13-01",
-                      "0000", "9999-12-31", "199", "19980", "1998-2", "1998-02-3", "1998/02", "１９９８", "1998-SU"]
+                      "0000", "9999-12-31", "199", "19980", "1998-2", "1998-02-3", "1998/02", "１９９８", "1998-SU",
+                      "P3Y", "PT2H", "PRESENT_REF", "XXXX-WXX", "XXXX-03-22", "", "-1998", "19", "198", "1998-W12-WE"]
         for _ in 0..<500 {
             let shape = ["DDDD", "DDDD-DD", "DDDD-DD-DD", "DDDDDDD", "DD-D"][rng.below(5)]
             values.append(String(shape.map { $0 == "D" ? Character(String(rng.below(10))) : $0 }))

@@ -27,6 +27,9 @@ final class EDTFCache: @unchecked Sendable {
     }
 
     func edtf(value: String, mod: String?) -> String? {
+        // Durations, sets and references (`P3Y`, `XXXX-WXX`, `PRESENT_REF`) have none: only a value that starts
+        // with a digit can (see ``TimexEDTF``).
+        guard let first = value.utf8.first, first &- UInt8(ascii: "0") < 10 else { return nil }
         // A plain `YYYY`, `YYYY-MM` or `YYYY-MM-DD` without a mod is its own EDTF when valid: checking that
         // is cheaper than hashing the key.
         if mod == nil, EDTFCache.isPlainShape(value) { return EDTF(value) != nil ? value : nil }
