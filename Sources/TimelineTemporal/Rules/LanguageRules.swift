@@ -188,6 +188,9 @@ final class CompiledLanguage: Sendable {
     /// The row of `nextBits` standing for the end of the text (only the set of every token has it).
     let endRow: Int
     let sinceBefore: Int32, sinceAfter: Int32
+    /// By token id: whether the id starts a phrase of the `since-before` or `since-after` list (most dates
+    /// have no such token near them, and are not looked at further).
+    let startsSince: [Bool]
     /// How far past a match the tense heuristic's word lists can reach.
     let tenseReach: Int
     /// The `future` and `past` lists' indices in `lists` (-1: none), and the kind of every value (``TemplateWords``).
@@ -345,6 +348,11 @@ final class CompiledLanguage: Sendable {
         self.captureNames = captureNames
         sinceBefore = listIndex["since-before"] ?? -1
         sinceAfter = listIndex["since-after"] ?? -1
+        var startsSince = [Bool](repeating: false, count: vocab.count)
+        for li in [sinceBefore, sinceAfter] where li >= 0 {
+            for (id, entries) in lists[Int(li)].byFirst.enumerated() where !entries.isEmpty { startsSince[id] = true }
+        }
+        self.startsSince = startsSince
         futureList = listIndex["future"] ?? -1
         pastList = listIndex["past"] ?? -1
         valueKinds = values.map(TemplateWords.valueKind)

@@ -243,7 +243,7 @@ struct TaggingRun {
         }
         order.sort { $0.key != $1.key ? $0.key < $1.key : $0.start < $1.start }
         var taken = [Bool](repeating: false, count: v.count)
-        var keptIndices: [Int] = []
+        var kept: [(start: Int, index: Int)] = []
         for o in order {
             let span = candidates[o.index].start..<candidates[o.index].end
             if span.contains(where: { taken[$0] }) { continue }
@@ -252,13 +252,14 @@ struct TaggingRun {
                 candidates[o.index] = made
             }
             for k in span { taken[k] = true }
-            keptIndices.append(o.index)
+            kept.append((start: o.start, index: o.index))
         }
-        keptIndices.sort { candidates[$0].start < candidates[$1].start }
+        // Kept spans do not overlap: their starts differ.
+        kept.sort { $0.start < $1.start }
         var found: [TimeExpression] = []
-        found.reserveCapacity(keptIndices.count)
-        for i in keptIndices {
-            let c = candidates[i]
+        found.reserveCapacity(kept.count)
+        for k in kept {
+            let c = candidates[k.index]
             var edtf = c.deriveEDTF ? edtfCache.edtf(value: c.value, mod: c.mod) : c.edtf
             if let e = edtf, c.type == .date, !e.utf8.contains(UInt8(ascii: "/")), opensInterval(c, signalLanguages) {
                 edtf = e.hasSuffix("~") ? String(e.dropLast()) + "/..~" : e + "/.."
@@ -275,6 +276,14 @@ struct TaggingRun {
     /// `since 2000`, `2000年以来`: the date starts an interval open to the present.
     private func opensInterval(_ c: Candidate, _ langs: [CompiledLanguage]) -> Bool {
         for L in langs {
+            // A phrase must start within four tokens before the date, or just after it.
+            var near = c.end < v.count && v.toks[c.end].id >= 0 && L.startsSince[Int(v.toks[c.end].id)]
+            var s = c.start - 1
+            while !near, s >= 0, c.start - s <= 4 {
+                near = v.toks[s].id >= 0 && L.startsSince[Int(v.toks[s].id)]
+                s -= 1
+            }
+            if !near { continue }
             if L.sinceBefore >= 0 {
                 let list = L.lists[Int(L.sinceBefore)]
                 var s = c.start - 1
