@@ -74,7 +74,7 @@ public final class TemporalTagger: Sendable {
     ///   - language: `.en`, `.zh`, or `.auto` for both rule sets.
     /// - Returns: non-overlapping expressions sorted by start; offsets are Unicode scalar offsets, end exclusive.
     public func tag(_ text: String, dct: CalendarDay?, language: TaggerLanguage = .auto) -> [TimeExpression] {
-        let active = compiled.filter { language == .auto || $0.source.code == language.rawValue }
+        let active = language == .auto ? compiled : compiled.filter { $0.source.code == language.rawValue }
         guard !active.isEmpty, !text.isEmpty else { return [] }
         if let found = text.utf8.withContiguousStorageIfAvailable({ tag(bytes: $0, dct: dct, active: active) }) {
             return found

@@ -97,11 +97,11 @@ struct PatternMatcher {
     let ids: IDs
 
     /// Token ids the built-ins look at.
-    struct IDs { var dash: Int32, apostrophe: Int32, s: Int32 }
+    struct IDs: Sendable { var dash: Int32, apostrophe: Int32, s: Int32 }
 
     init(_ L: CompiledLanguage, _ v: TokenView, nodes: UnsafeBufferPointer<CompiledLanguage.Node>,
          kids: UnsafeBufferPointer<Int32>, builtins: UnsafeBufferPointer<Builtin>,
-         flat: CompiledLanguage.FlatLists, vocab: Vocabulary) {
+         flat: CompiledLanguage.FlatLists, vocab: Vocabulary, ids: IDs) {
         self.builtins = builtins
         self.flat = flat
         entries = flat.entries
@@ -111,7 +111,7 @@ struct PatternMatcher {
         self.v = v
         self.nodes = nodes
         self.kids = kids
-        ids = IDs(dash: vocab.id(of: "-"), apostrophe: vocab.id(of: "'"), s: vocab.id(of: "s"))
+        self.ids = ids
         frames.reserveCapacity(64)
         captures.reserveCapacity(64)
         out.reserveCapacity(16)

@@ -38,13 +38,15 @@ struct TaggingRun {
     let ids: SpecialIDs
     let edtfCache: EDTFCache
 
-    /// Ids of the punctuation the boundary checks look at.
-    struct SpecialIDs {
+    /// Ids of the punctuation the boundary checks look at (a class: runs share it without copying its arrays).
+    final class SpecialIDs: Sendable {
         let currency: [Bool], joiner: [Bool]
         let comma, dash, slash, underscore, plus, at, percent, permille: Int32
         /// ``TemplateWords`` flags by id, and the ids it needs.
         let templateFlags: [UInt8]
         let dot, apostrophe, backtick: Int32
+        /// The ids the matcher's built-ins look at.
+        let matcher: PatternMatcher.IDs
         init(_ vocab: Vocabulary) {
             func flags(_ keys: Set<String>) -> [Bool] {
                 var f = [Bool](repeating: false, count: vocab.count)
@@ -58,6 +60,7 @@ struct TaggingRun {
             percent = vocab.id(of: "%"); permille = vocab.id(of: "‰")
             templateFlags = TemplateWords.flags(vocab)
             dot = vocab.id(of: "."); apostrophe = vocab.id(of: "'"); backtick = vocab.id(of: "`")
+            matcher = PatternMatcher.IDs(dash: dash, apostrophe: apostrophe, s: vocab.id(of: "s"))
         }
     }
 
@@ -85,7 +88,7 @@ struct TaggingRun {
                    L.withFlatLists { flat in
                     L.withTemplateWords(ids, vocabCount: vocab.count) { words in
                     let boundary = SpanBoundary(v: v, ids: ids)
-                    var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab)
+                    var matcher = PatternMatcher(L, v, nodes: nodes, kids: kids, builtins: builtins, flat: flat, vocab: vocab, ids: ids.matcher)
                     let vocabCount = vocab.count
                     let kindCount = CompiledLanguage.kindCount
                     let nextWords = L.nextWords

@@ -28,12 +28,19 @@ struct STok {
 /// table; other scalars are decoded and classified exactly as ``Tokenizer`` does.
 enum ByteScanner {
     /// 0 other, 1 space, 2 letter, 3 digit, for ASCII bytes.
-    static let asciiClass: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
-        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
-        if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { return 2 }
-        if b >= 0x30 && b <= 0x39 { return 3 }
-        return 0
-    }
+    /// Made once and never written: read through a pointer, the scan needs no closure over its own state (a
+    /// closure capturing the scan's variables boxed them, checked at run time on every call).
+    nonisolated(unsafe) static let asciiClass: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+        for b in 0..<128 {
+            var k: UInt8 = 0
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { k = 1 }
+            if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { k = 2 }
+            if b >= 0x30 && b <= 0x39 { k = 3 }
+            table[b] = k
+        }
+        return UnsafePointer(table)
+    }()
 
     static let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
 
@@ -100,7 +107,8 @@ enum ByteScanner {
         }
         let punctIDs = vocab.asciiIDs
         let maxLen = vocab.maxLength
-        asciiClass.withUnsafeBufferPointer { cls in
+        do {
+            let cls = ByteScanner.asciiClass
             var i = 0
             var sc: UInt32 = 0
             var space = true
