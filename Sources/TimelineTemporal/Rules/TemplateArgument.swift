@@ -1,10 +1,10 @@
 /// One argument of a template function call (`{ref:unit:-num}` has `unit` and `-num`), taken apart once
-/// when the rule is read rather than at every call.
+/// when the rule is read rather than at every call (a class: a call reads it without copying its strings).
 ///
 /// An argument is a capture name, a negated (`-n`) or signed (`+n`) capture, a capture with a default
 /// (`num|1`), or a literal (a word or an integer); which one depends on what the match captured, so the
 /// captures are still looked up at each call, in that order.
-struct TemplateArgument: Sendable {
+final class TemplateArgument: Sendable {
     /// As written.
     let raw: String
     /// `name|default`: the capture tried first.
