@@ -357,7 +357,19 @@ final class CompiledLanguage: Sendable {
         pastList = listIndex["past"] ?? -1
         valueKinds = values.map(TemplateWords.valueKind)
         tenseReach = max(lists.first { $0.name == "future" }?.maxLength ?? 1, lists.first { $0.name == "past" }?.maxLength ?? 1)
-        // Candidate rules, exactly as the first-token index of LanguageRules gives them.
+        // Candidate rules, exactly as the first-token index of LanguageRules gives them: the union of three
+        // sorted lists. Most keys start no rule and are no number word; their lists depend on the kind alone.
+        func union(_ lists: [[Int]]) -> [Int32] {
+            var out: [Int32] = []
+            var heads = [Int](repeating: 0, count: lists.count)
+            while true {
+                var next = Int.max
+                for (i, l) in lists.enumerated() where heads[i] < l.count { next = Swift.min(next, l[heads[i]]) }
+                if next == Int.max { return out }
+                out.append(Int32(next))
+                for (i, l) in lists.enumerated() where heads[i] < l.count && l[heads[i]] == next { heads[i] += 1 }
+            }
+        }
         func merge(_ key: String?, _ kind: Token.Kind) -> [Int32] {
             let keyed = key.flatMap { lang.byKey[$0] } ?? []
             var kinded: [Int] = []
@@ -366,12 +378,16 @@ final class CompiledLanguage: Sendable {
             case .word, .han: if let key, lang.numbers?.value(of: key) != nil { kinded = lang.byKind[kind] ?? [] }
             case .punct: break
             }
-            return Array(Set(lang.anywhere + keyed + kinded)).sorted().map(Int32.init)
+            return union([lang.anywhere, keyed, kinded])
         }
         let kinds: [Token.Kind] = [.word, .number, .mixed, .han, .punct]
         var cands = [[Int32]](repeating: [], count: vocab.count * CompiledLanguage.kindCount)
+        let plain = kinds.map { merge(nil, $0) }
         for (id, k) in vocab.keys.enumerated() {
-            for kind in kinds { cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)] = merge(k, kind) }
+            let starts = lang.byKey[k] != nil || lang.numbers?.value(of: k) != nil
+            for kind in kinds {
+                cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)] = starts ? merge(k, kind) : plain[Int(kind.rawValue)]
+            }
         }
         candidates = cands
         triggers = cands.map { $0.isEmpty ? 0 : 1 }
@@ -410,14 +426,16 @@ final class CompiledLanguage: Sendable {
             for id in ids { u[Int(id) >> 6] |= 1 << UInt64(Int(id) & 63) }
             return (setIndex(u), Int32(need.reach))
         }
+        // Scratch sets, reused for every token and rule (the pool copies a set only when it is new).
+        var union = [UInt64](repeating: 0, count: words), u = [UInt64](repeating: 0, count: words)
         func firstPass(_ list: [Int32], id: Int32, kind: Token.Kind, digits: Int) -> SlotRange {
             let start = slotCands.count
-            var union = [UInt64](repeating: 0, count: words)
+            for w in 0..<words { union[w] = 0 }
             var anyAlways = false
             rules: for ri in list {
                 let r = fr[Int(ri)]
                 if r.count < 0 { slotCands.append(Cand(rule: ri, bits: -1, required: required[Int(ri)].set, reach: required[Int(ri)].reach)); anyAlways = true; continue }
-                var u = [UInt64](repeating: 0, count: words)
+                for w in 0..<words { u[w] = 0 }
                 var matched = false
                 for i in Int(r.start)..<Int(r.start + r.count) {
                     let a = fa[i]
@@ -470,7 +488,10 @@ final class CompiledLanguage: Sendable {
         }
         var slotRanges = [SlotRange](repeating: SlotRange(start: 0, count: 0, union: -1), count: cands.count)
         for (id, k) in vocab.keys.enumerated() {
-            for kind in kinds where !cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)].isEmpty {
+            // A token with this key is always of the key's own kind (`june` is never a number): the other slots
+            // are never read. A key that is not one token keeps them all.
+            for kind in kinds where !cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)].isEmpty
+                && (keyKinds[id] == nil || keyKinds[id] == kind) {
                 slotRanges[id * CompiledLanguage.kindCount + Int(kind.rawValue)] =
                     firstPass(cands[id * CompiledLanguage.kindCount + Int(kind.rawValue)], id: Int32(id), kind: kind,
                           digits: k.utf8.count)
