@@ -163,11 +163,10 @@ final class CompiledLanguage: Sendable {
     let unknownCandidates: [[Int32]]
     /// 1 where `candidates` is not empty: the scan's first test, one byte per id and kind.
     let triggers: [UInt8]
-    /// A candidate rule at a token whose first-token test passed: the rule, and the index of the set in `nextBits`
-    /// (a set of every token and the end of the text when any next token will do)
-    /// of the tokens allowed after it (the union over its first atoms that accept the token), -1: any.
-    /// A rule to try on a token: the set the next token must be in (`bits`), and the set of which one of
-    /// the `reach` tokens from this one must be (`required`, -1: none; see ``RequiredTokens``).
+    /// A candidate rule at a token whose first-token test passed: the rule; the index of the set in `nextBits`
+    /// of the tokens allowed after it (`bits`: the union over its first atoms that accept the token; a set of
+    /// every token and the end of the text when any next token will do); and the set one of the `reach` tokens
+    /// from this one must be in (`required`, -1: none; see ``RequiredTokens``).
     struct Cand: Sendable { var rule: Int32; var bits: Int32; var required: Int32 = -1; var reach: Int32 = 0 }
     /// A token's candidates `slotCands[start ..< start + count]`, and the union of their `bits`, which rejects
     /// most tokens in one test (a set of every token when one of them allows any; of none without candidates).
