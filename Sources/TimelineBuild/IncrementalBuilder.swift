@@ -400,10 +400,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 if let x = inputs.documents[i].extraction { dropped.append(x) }
                 inputs.documents[i].extraction = nil
             }
-            // Released on another thread: tens of thousands of mentions take a while to free, and the
-            // rendering need not wait for it.
-            let released = (held, dropped)
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }
+            // Tens of thousands of mentions take a while to free: the rendering need not wait for it.
+            DeferredRelease.release((held, dropped))
         }
         stage("graph")
         var s = inputs.summary
@@ -459,6 +457,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         stage("record")
         s.stages = stages
         finish(&s, inputs: inputs, start: start)
+        DeferredRelease.release((graph, files, digests, pieces, inputs))
         return s
     }
 
