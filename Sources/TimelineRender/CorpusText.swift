@@ -138,29 +138,45 @@ enum CorpusText {
     /// opening one), and inside words longer than a line.
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 4)
-        let tokens = tokenize(text)
+        let tokens = tokenize(text, keepingText: true)
+        return fill(tokens, width: balancedWidth(tokens, width: width))
+    }
+
+    /// How many lines ``wrap(_:width:)`` makes of `text`, without making them (a layout needs only the
+    /// heights of the labels it does not draw).
+    static func wrappedLineCount(_ text: String, width: Int) -> Int {
+        let width = max(width, 4)
+        let tokens = tokenize(text, keepingText: false)
+        return lineCount(tokens, width: balancedWidth(tokens, width: width))
+    }
+
+    /// The narrowest width from which the greedy fill needs no more lines than at `width`, so that the last
+    /// line is not a stub; `width` itself when the text fits on one line.
+    private static func balancedWidth(_ tokens: [Token], width: Int) -> Int {
         let greedy = lineCount(tokens, width: width)
-        guard greedy > 1 else { return fill(tokens, width: width) }
-        // The narrowest width that needs no more lines, so that the last line is not a stub.
+        guard greedy > 1 else { return width }
         let total = tokens.reduce(0) { $0 + $1.cost + ($1.spaceBefore ? 1 : 0) }
         var w = max(4, (total + greedy - 1) / greedy)
         while w < width {
-            if lineCount(tokens, width: w) <= greedy { return fill(tokens, width: w) }
+            if lineCount(tokens, width: w) <= greedy { return w }
             w += 1
         }
-        return fill(tokens, width: width)
+        return width
     }
 
     private struct Token {
+        /// The token's text; empty for a narrow token made without its text (see ``narrow``).
         var text: String
         var cost: Int
         var spaceBefore: Bool
+        /// Whether every character of the token takes one column (ASCII), so that `cost` is its length.
+        var narrow = false
     }
 
     /// Words (runs of narrow characters) and single wide characters, with CJK punctuation kept with its
-    /// neighbour.
-    private static func tokenize(_ text: String) -> [Token] {
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return tokenizeASCII(text) }
+    /// neighbour. ASCII words are made without their text unless `keepingText`.
+    private static func tokenize(_ text: String, keepingText: Bool) -> [Token] {
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return tokenizeASCII(text, keepingText: keepingText) }
         var tokens: [Token] = []
         var word = ""
         var space = false
@@ -197,18 +213,22 @@ enum CorpusText {
         return tokens
     }
 
-    /// ``tokenize(_:)`` of ASCII text without CR (one character per byte, none wide): the words between
-    /// spaces, each costing its length.
-    private static func tokenizeASCII(_ text: String) -> [Token] {
+    /// ``tokenize(_:keepingText:)`` of ASCII text without CR (one character per byte, none wide): the words
+    /// between spaces, each costing its length.
+    private static func tokenizeASCII(_ text: String, keepingText: Bool) -> [Token] {
         var tokens: [Token] = []
         var space = false
         var start: String.Index?
         let utf8 = text.utf8
+        func token(_ s: String.Index, _ e: String.Index) -> Token {
+            Token(text: keepingText ? String(text[s..<e]) : "", cost: utf8.distance(from: s, to: e), spaceBefore: space,
+                  narrow: true)
+        }
         var i = utf8.startIndex
         while i != utf8.endIndex {
             if utf8[i] == UInt8(ascii: " ") {
                 if let s = start {
-                    tokens.append(Token(text: String(text[s..<i]), cost: utf8.distance(from: s, to: i), spaceBefore: space))
+                    tokens.append(token(s, i))
                     space = false
                     start = nil
                 }
@@ -218,9 +238,7 @@ enum CorpusText {
             }
             i = utf8.index(after: i)
         }
-        if let s = start {
-            tokens.append(Token(text: String(text[s...]), cost: utf8.distance(from: s, to: utf8.endIndex), spaceBefore: space))
-        }
+        if let s = start { tokens.append(token(s, utf8.endIndex)) }
         return tokens
     }
 
@@ -242,7 +260,13 @@ enum CorpusText {
                 empty = true
             }
             var cost = token.cost
-            if cost > width {
+            if token.narrow {
+                // Cut as fill does: `width` characters a line.
+                while cost > width {
+                    lines += 1
+                    cost -= width
+                }
+            } else if cost > width {
                 // Cut as fill does: line-sized pieces by character widths.
                 var headCost = 0
                 for c in token.text {

@@ -257,8 +257,10 @@ public struct PositionedDOTEncoder: Sendable {
         var whole = ""
         tile.reserveCapacity(boxes.count * 720)
         whole.reserveCapacity(boxes.count * 720)
+        var dates: [String: (text: String, long: String)] = [:]
         for box in boxes {
-            var attrs = base.eventAttributes(box.event, labelLines: box.lines, longDate: box.longDate)
+            let label = PositionedLayout.label(box.event, dates: &dates)
+            var attrs = base.eventAttributes(box.event, labelLines: label.lines, longDate: label.longDate)
             attrs += [("width", fmt(box.width / 72)), ("height", fmt(box.height / 72)), ("id", Self.svgID(box.nodeID))]
             var statement = "  "
             DOTEncoder.appendQuoted(box.nodeID, to: &statement)

@@ -11,7 +11,8 @@ import TimelineModel
 ///
 /// Coordinates are in points with y growing downwards; ``PositionedDOTEncoder`` flips them for Graphviz.
 struct PositionedLayout {
-    /// One event box: its centre, size and label lines.
+    /// One event box: its centre and size. Its label (``label(_:dates:)``) is made only where the box is
+    /// drawn: a tile taken from the store needs only the boxes' heights.
     struct Box {
         var event: Event
         var nodeID: String
@@ -19,9 +20,6 @@ struct PositionedLayout {
         var y: Double
         var width: Double
         var height: Double
-        var lines: [String]
-        /// The date written out, for the tooltip (``DateLabel/long(for:)``).
-        var longDate: String
     }
 
     /// A period label on the axis, centred over the period's columns.
@@ -97,7 +95,6 @@ struct PositionedLayout {
         let gaps = TimelinePeriod.gapsBefore(periods)
         var x = 0.0
         var used = Set<String>()
-        var dates: [String: (text: String, long: String)] = [:]
         var maxBottom = top
         for (i, period) in periods.enumerated() {
             if i > 0 {
@@ -116,8 +113,7 @@ struct PositionedLayout {
                     column += 1
                     y = top
                 }
-                let (lines, longDate) = Self.label(event, dates: &dates)
-                let height = Double(lines.count) * Self.lineHeight + Self.boxPadding
+                let height = Double(Self.labelLineCount(event)) * Self.lineHeight + Self.boxPadding
                 var id = "event:" + event.id
                 var n = 2
                 while used.contains(id) { id = "event:\(event.id)#\(n)"; n += 1 }
@@ -126,7 +122,7 @@ struct PositionedLayout {
                 if columns.last?.x != cx { columns.append(Column(x: cx, boxes: [])) }
                 columns[columns.count - 1].boxes.append(boxes.count)
                 boxes.append(Box(event: event, nodeID: id, x: cx, y: y + height / 2, width: Self.boxWidth,
-                                 height: height, lines: lines, longDate: longDate))
+                                 height: height))
                 y += height + Self.rowGap
                 maxBottom = max(maxBottom, y)
             }
@@ -203,6 +199,14 @@ struct PositionedLayout {
             }
         }
         return em * size
+    }
+
+    /// How many lines ``label(_:dates:)`` gives `event`: the date's, and its title's (at most
+    /// ``maxTitleLines``).
+    static func labelLineCount(_ event: Event) -> Int {
+        let title = CorpusText.line(event.title)
+        return 1 + min(CorpusText.wrappedLineCount(title.isEmpty ? "(untitled)" : title, width: DOTEncoder.labelWidth),
+                       maxTitleLines)
     }
 
     /// The label lines of an event box: its date, then its title wrapped (cut after ``maxTitleLines`` lines);

@@ -117,6 +117,22 @@ struct DOTEncoderTests {
         }
     }
 
+    @Test("the line count of a wrapped title is that of its lines, for random titles in both scripts")
+    func wrappedLineCount() {
+        var rng = SplitMix64(state: 2026)
+        let pieces = ["a", "treaty", "signed", "Sino-Soviet", "x", String(repeating: "w", count: 31), "戈", "尔巴乔夫",
+                      "访华", "，", "。", "（", "）", "《条约》", " ", "  ", "🎉", "é", "naïve", "1969"]
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 14) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let line = CorpusText.line(text)
+            for width in [4, 10, 26] {
+                #expect(CorpusText.wrappedLineCount(line, width: width) == CorpusText.wrap(line, width: width).count,
+                        "\(line) at \(width)")
+            }
+        }
+    }
+
     @Test("an empty graph is still a valid timeline")
     func empty() throws {
         let dot = DOTEncoder().encode(EventGraph())
