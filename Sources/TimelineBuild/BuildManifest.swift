@@ -7,7 +7,8 @@ public struct BuildManifest: Codable, Equatable, Sendable {
     public struct Output: Codable, Equatable, Sendable {
         /// Absolute path.
         public var path: String
-        public var sha256: String
+        /// ``XXHash64`` of its bytes (hex): whether it was edited since.
+        public var checksum: String
         /// The stamp right after writing: an unchanged stamp spares hashing the file again.
         public var stamp: FileStamp?
     }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// The on-disk envelope of every cache file: a header line naming the format version, the kind of entry, its
-/// key and the SHA-256 of the payload, then the payload. An entry whose header, key or checksum does not match
+/// key and the checksum of the payload (``XXHash64``), then the payload. An entry whose header, key or checksum does not match
 /// is foreign or corrupt and is never trusted.
 ///
-///     timeline-cache 1 extraction <key> <sha256 of payload>\n<payload>
+///     timeline-cache 4 extraction <key> <xxh64 of payload, 16 hex digits>\n<payload>
 enum CacheFile {
     static let magic = "timeline-cache"
 
@@ -22,7 +22,7 @@ enum CacheFile {
 
     /// The bytes of an entry.
     static func encode(kind: String, key: String, payload: Data) -> Data {
-        var data = Data("\(magic) \(ExtractorFingerprint.formatVersion) \(kind) \(key) \(ContentHash.hex(payload))\n".utf8)
+        var data = Data("\(magic) \(ExtractorFingerprint.formatVersion) \(kind) \(key) \(XXHash64.hex(payload))\n".utf8)
         data.append(payload)
         return data
     }
@@ -45,10 +45,10 @@ enum CacheFile {
         // The header this entry must have, up to its checksum, compared as bytes (splitting it as a String
         // took longer than reading a small entry); any other header is read field by field to say why not.
         let expected = Array("\(magic) \(ExtractorFingerprint.formatVersion) \(kind) \(key) ".utf8)
-        if offset == expected.count + 64, data.withUnsafeBytes({ memcmp($0.baseAddress!, expected, expected.count) == 0 }) {
+        if offset == expected.count + 16, data.withUnsafeBytes({ memcmp($0.baseAddress!, expected, expected.count) == 0 }) {
             let payload = data[(newline + 1)...]
             let checksum = String(decoding: data[(data.startIndex + expected.count)..<newline], as: UTF8.self)
-            guard ContentHash.hex(payload) == checksum else { return .failure(.corrupt("checksum mismatch")) }
+            guard XXHash64.hex(payload) == checksum else { return .failure(.corrupt("checksum mismatch")) }
             return .success(Data(payload))
         }
         let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
@@ -58,7 +58,7 @@ enum CacheFile {
         }
         guard header[2] == kind, header[3] == key else { return .failure(.corrupt("entry for another key")) }
         let payload = data[(newline + 1)...]
-        guard ContentHash.hex(payload) == header[4] else { return .failure(.corrupt("checksum mismatch")) }
+        guard XXHash64.hex(payload) == header[4] else { return .failure(.corrupt("checksum mismatch")) }
         return .success(Data(payload))
     }
 

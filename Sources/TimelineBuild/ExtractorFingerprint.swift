@@ -11,7 +11,7 @@ public struct ExtractorFingerprint: Sendable, Equatable {
 
     /// The version of the cache entry format and of how documents are turned into extractions outside the
     /// extractor (bump when a cached extraction would no longer decode to the same result).
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     /// The names of the resource bundles whose files are rules (SwiftPM names them `<package>_<target>.resources`).
     static let resourceBundles = ["timeline_TimelineTemporal.resources", "timeline_TimelineExtraction.resources"]

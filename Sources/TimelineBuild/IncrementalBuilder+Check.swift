@@ -75,7 +75,7 @@ extension IncrementalBuilder {
                 continue
             }
             guard actual != bytes else { continue }
-            if let r = recorded[url.standardizedFileURL.path], r.sha256 != ContentHash.hex(actual) {
+            if let r = recorded[url.standardizedFileURL.path], r.checksum != XXHash64.hex(actual) {
                 report.reasons.append(.init(kind: "edited", path: url.relativePath,
                                             message: "changed since the last build wrote it (edited by hand?)"))
             } else {
@@ -87,7 +87,7 @@ extension IncrementalBuilder {
             report.reasons = []
             // Everything is as a build would write it: record that, so the next check is quick.
             var record = manifestRecord(inputs, outputs: expected.map { url, bytes in
-                BuildManifest.Output(path: url.standardizedFileURL.path, sha256: ContentHash.hex(bytes),
+                BuildManifest.Output(path: url.standardizedFileURL.path, checksum: XXHash64.hex(bytes),
                                      stamp: FileStamp.of(path: url.path))
             })
             record.counts = [graph.events.count, graph.relations.count, graph.undated.count]

@@ -442,13 +442,13 @@ public final class IncrementalBuilder: @unchecked Sendable {
             },
             { pieces?.save() },
             { if let keep = kept { self.cache?.pruneExtractions(keeping: keep) } },
-            { hashes[0] = files.map { ContentHash.hex($0.1) } },
+            { hashes[0] = files.map { XXHash64.hex($0.1) } },
         ], threads: settings.jobs)
         s.written = wrote[0] ?? []
         stage("write")
 
         let outputs = zip(files, hashes[0] ?? []).map { file, sha in
-            BuildManifest.Output(path: file.0.standardizedFileURL.path, sha256: sha, stamp: FileStamp.of(path: file.0.path))
+            BuildManifest.Output(path: file.0.standardizedFileURL.path, checksum: sha, stamp: FileStamp.of(path: file.0.path))
         }
         var record = manifestRecord(inputs, outputs: outputs)
         record.counts = [s.events, s.relations, s.undated]
@@ -538,7 +538,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     func outputState(_ o: BuildManifest.Output) -> OutputState {
         guard let stamp = FileStamp.of(path: o.path) else { return .missing }
         if let recorded = o.stamp, recorded == stamp { return .intact }
-        return ContentHash.hex(ofFileAt: URL(fileURLWithPath: o.path)) == o.sha256 ? .intact : .changed
+        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: o.path), options: .alwaysMapped) else { return .changed }
+        return XXHash64.hex(bytes) == o.checksum ? .intact : .changed
     }
 }
 
