@@ -23,7 +23,7 @@ final class PieceFolder: PieceStore, @unchecked Sendable {
     init(cache: BuildCache, fingerprint: ExtractorFingerprint) {
         self.cache = cache
         self.fingerprint = fingerprint.value
-        folder = cache.folder.appendingPathComponent(Self.name)
+        folder = cache.folder.appendingPathComponent(Self.name, isDirectory: true)
     }
 
     private func hash(_ key: String) -> String {
@@ -32,7 +32,7 @@ final class PieceFolder: PieceStore, @unchecked Sendable {
 
     func piece(forKey key: String) -> Data? {
         let hash = hash(key)
-        let url = folder.appendingPathComponent(hash)
+        let url = folder.appendingPathComponent(hash, isDirectory: false)
         switch CacheFile.read(url, kind: Self.kind, key: hash) {
         case .failure(.missing):
             return nil
@@ -65,11 +65,11 @@ final class PieceFolder: PieceStore, @unchecked Sendable {
         guard cache.writable else { return }
         for (hash, piece) in fresh.sorted(by: { $0.key < $1.key }) {
             try? CacheFile.writeAtomically(CacheFile.encode(kind: Self.kind, key: hash, payload: piece),
-                                           to: folder.appendingPathComponent(hash))
+                                           to: folder.appendingPathComponent(hash, isDirectory: false))
         }
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in present where !usedHashes.contains(name) && !name.hasPrefix(".") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name, isDirectory: false))
         }
         fresh = [:]
     }
