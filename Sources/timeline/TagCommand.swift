@@ -10,7 +10,8 @@ struct TagCommand: ParsableCommand {
         discussion: """
             Prints each expression with its offsets (Unicode code points, end exclusive), TIMEX3 type \
             (DATE, TIME, DURATION, SET) and value. Relative expressions ("last year", "去年") are resolved \
-            against --dct; without it they stay unresolved (XXXX values).
+            against --dct; without it they stay unresolved (XXXX values). As in TimeML, a range written with \
+            words ("between 1994 and 1997") is printed as its two ends; the EDTF column gives each end's date.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
@@ -45,7 +46,8 @@ struct TagCommand: ParsableCommand {
                 }
             }
             let text = String(decoding: data, as: UTF8.self)
-            let found = TemporalTagger.shared.tag(text, dct: dct.flatMap(CalendarDay.init(iso:)), language: lang)
+            let found = TimeExpression.timeML(
+                TemporalTagger.shared.tag(text, dct: dct.flatMap(CalendarDay.init(iso:)), language: lang))
             switch format {
             case .json:
                 struct Item: Encodable { let start: Int, end: Int, text: String, type: String, value: String

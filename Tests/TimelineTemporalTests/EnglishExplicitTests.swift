@@ -22,6 +22,25 @@ struct EnglishExplicitTests {
         #expect(ve("The deadline is Feb. 28.", "Feb. 28").0 == "2013-02-28")
     }
 
+    @Test("a range written with words is one expression for the timeline and two ends for TimeML")
+    func rangeParts() throws {
+        let text = "Attacks near Rochester between 1994 and 1997 went unsolved; from 1991 to 1997 he drove."
+        let found = TemporalTagger.shared.tag(text, dct: CalendarDay(year: 1999, month: 5, day: 7))
+        #expect(found.map(\.text) == ["between 1994 and 1997", "from 1991 to 1997"])
+        #expect(found.map(\.edtf) == ["1994/1997", "1991/1997"])
+        let timeML = TimeExpression.timeML(found)
+        #expect(timeML.map(\.text) == ["1994", "1997", "1991", "1997"])
+        #expect(timeML.map(\.value) == ["1994", "1997", "1991", "1997"])
+        let scalars = Array(text.unicodeScalars)
+        for e in timeML {
+            #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.text)
+            #expect(e.type == .date && e.parts.isEmpty)
+        }
+        // Other expressions are their own TimeML reading; an open range has no parts.
+        let single = TemporalTagger.shared.tag("It opened in 1969, since 2000 it has grown.", dct: nil)
+        #expect(TimeExpression.timeML(single) == single)
+    }
+
     @Test func modifiedPeriods() {
         let end = tagged("Stocks recovered by the end of February 2024.", "the end of February 2024")
         #expect(end?.value == "2024-02")

@@ -34,6 +34,7 @@ struct RuleExampleTests {
         if let t = ex.type { #expect(hit.type.rawValue == t, "\(ex.location): '\(ex.text)'") }
         if let m = ex.mod { #expect(hit.mod == m, "\(ex.location): '\(ex.text)'") }
         if let e = ex.edtf { #expect(hit.edtf == (e == "nil" ? nil : e), "\(ex.location): '\(ex.text)'") }
+        if let p = ex.parts { #expect(hit.parts.map(\.value) == p, "\(ex.location): '\(ex.text)' parts") }
     }
 }
 

@@ -46,6 +46,21 @@ struct RuleLoadingTests {
         }
     }
 
+    @Test("parts must name two built-in captures of the pattern, in a rule with an EDTF interval")
+    func badPartsAreNamed() throws {
+        for (parts, edtf, message) in [("year nosuch", "edtf: {year}/{year2}\n", "here: year year2"),
+                                       ("year", "edtf: {year}/{year2}\n", "here: year year2"),
+                                       ("year year2", "", "needs an 'edtf:'")] {
+            let root = try folder(["en/rules/r.rules": "rule: x\npattern: between #year and #year/year2\ntype: DATE\nvalue: {year}\n"
+                                   + edtf + "parts: \(parts)\n"])
+            defer { try? FileManager.default.removeItem(at: root) }
+            do { _ = try TemporalTagger(rulesDirectory: root); Issue.record("expected an error for \(parts)") } catch let e as TaggerRulesError {
+                #expect(e.description.hasPrefix("en/rules/r.rules:"), "\(e)")
+                #expect(e.description.contains(message), "\(e)")
+            }
+        }
+    }
+
     @Test func missingWordListIsReported() throws {
         let root = try folder(["en/rules/a.rules": "rule: x\npattern: @nolist\ntype: DATE\nvalue: 1\n"])
         defer { try? FileManager.default.removeItem(at: root) }

@@ -57,6 +57,16 @@ indirect enum Pattern: Sendable {
         }
     }
 
+    /// The capture names of the pattern's built-in recognisers (`#year/year2` → `year2`).
+    var builtinCaptureNames: Set<String> {
+        switch self {
+        case let .builtin(_, name): return [name]
+        case let .opt(p): return p.builtinCaptureNames
+        case let .alt(ps), let .seq(ps): return ps.reduce(into: Set<String>()) { $0.formUnion($1.builtinCaptureNames) }
+        default: return []
+        }
+    }
+
     /// Word lists the pattern refers to.
     var listNames: Set<String> {
         switch self {

@@ -190,6 +190,27 @@ struct PatternMatcher {
 
     private func value(of c: Capture) -> String { PatternMatcher.value(of: c, L, v) }
 
+    /// The token ranges of the built-in captures named `names` in the match `s`, in that order; nil when one
+    /// is missing. (A capture records where it starts; its end is found by matching its recogniser again.)
+    func tokenRanges(_ s: State, of names: [String]) -> [Range<Int>]? {
+        var list: [Capture] = []
+        appendCaptures(s, to: &list)
+        return PatternMatcher.tokenRanges(list, of: names, L, v, ids: ids)
+    }
+
+    /// ``tokenRanges(_:of:)`` over captures already taken from a match.
+    static func tokenRanges<C: Collection<Capture>>(_ captures: C, of names: [String], _ L: CompiledLanguage,
+                                                     _ v: TokenView, ids: IDs) -> [Range<Int>]? {
+        var ranges: [Range<Int>] = []
+        for name in names {
+            guard let c = captures.first(where: { L.captureNames[Int($0.name)] == name }), c.builtin >= 0,
+                  let (end, _) = Builtin.table[Int(c.builtin)].match(v, at: Int(c.pos), language: L, ids: ids),
+                  end > Int(c.pos) else { return nil }
+            ranges.append(Int(c.pos)..<end)
+        }
+        return ranges
+    }
+
     /// The value of capture `c`, made by language `L`'s matcher over `v`.
     static func value(of c: Capture, _ L: CompiledLanguage, _ v: TokenView) -> String {
         if c.builtin < 0 { return L.values[c.payload] }

@@ -21,10 +21,13 @@ final class Rule: Sendable {
     let examples: [RuleExample]
     /// The position of the rule among all rules: earlier rules win ties.
     let priority: Int
+    /// The two captures that TimeML tags as expressions of their own (`parts: year year2` for `between 1994
+    /// and 1997`): see ``TimeExpression/parts``. Empty for most rules.
+    let parts: [String]
 
     init(name: String, language: String, location: String, pattern: Pattern, type: TimexType, value: Template,
          mod: Template?, edtf: Template?, notBefore: Pattern?, notAfter: Pattern?, near: Pattern?,
-         examples: [RuleExample], priority: Int = 0) {
+         examples: [RuleExample], priority: Int = 0, parts: [String] = []) {
         self.name = name
         self.language = language
         self.location = location
@@ -38,12 +41,14 @@ final class Rule: Sendable {
         self.near = near
         self.examples = examples
         self.priority = priority
+        self.parts = parts
     }
 
     /// The same rule at another priority.
     func with(priority: Int) -> Rule {
         Rule(name: name, language: language, location: location, pattern: pattern, type: type, value: value, mod: mod,
-             edtf: edtf, notBefore: notBefore, notAfter: notAfter, near: near, examples: examples, priority: priority)
+             edtf: edtf, notBefore: notBefore, notAfter: notAfter, near: near, examples: examples, priority: priority,
+             parts: parts)
     }
 }
 
@@ -69,5 +74,7 @@ public struct RuleExample: Sendable, Equatable {
     public var edtf: String?
     /// `"none"` to tag without a DCT, else `YYYY-MM-DD`; `nil` for the default.
     public var dct: String?
+    /// The values of the expression's ``TimeExpression/parts`` (`parts=1994|1997`).
+    public var parts: [String]?
 }
 

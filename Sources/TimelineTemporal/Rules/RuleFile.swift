@@ -59,17 +59,17 @@ enum RuleFile {
         func fail(_ l: Int, _ m: String) -> TaggerRulesError { .badLine(file: file, line: l, message: m) }
         for f in fields {
             switch f.key {
-            case "rule", "pattern", "type", "value", "mod", "edtf", "not-before", "not-after", "near":
+            case "rule", "pattern", "type", "value", "mod", "edtf", "not-before", "not-after", "near", "parts":
                 if single[f.key] != nil { throw fail(f.line, "'\(f.key):' given twice in rule '\(name)'") }
                 single[f.key] = (f.value, f.line)
             case "example", "counter":
                 guard let ex = parseExample(f.value, counter: f.key == "counter", rule: name,
                                             location: "\(file):\(f.line)") else {
-                    throw fail(f.line, "expected 'example: TEXT => VALUE [mod=..] [edtf=..] [type=..] [dct=..]'")
+                    throw fail(f.line, "expected 'example: TEXT => VALUE [mod=..] [edtf=..] [type=..] [dct=..] [parts=A|B]'")
                 }
                 examples.append(ex)
             default:
-                throw fail(f.line, "unknown key '\(f.key)' (known: rule pattern type value mod edtf not-before not-after near example counter)")
+                throw fail(f.line, "unknown key '\(f.key)' (known: rule pattern type value mod edtf not-before not-after near parts example counter)")
             }
         }
         func pattern(_ key: String) throws -> Pattern? {
@@ -88,9 +88,18 @@ enum RuleFile {
             throw fail(typeLine, "type must be DATE, TIME, DURATION or SET")
         }
         guard let value = try template("value") else { throw fail(line, "rule '\(name)' has no 'value:'") }
+        var parts: [String] = []
+        if let (text, l) = single["parts"] {
+            parts = text.split(separator: " ").map(String.init)
+            let known = p.builtinCaptureNames
+            guard parts.count == 2, parts.allSatisfy(known.contains) else {
+                throw fail(l, "parts: name the two built-in captures of the range's ends (here: \(known.sorted().joined(separator: " ")))")
+            }
+            guard single["edtf"] != nil else { throw fail(l, "parts: the rule needs an 'edtf:' interval whose ends they take") }
+        }
         return Rule(name: name, language: language, location: location, pattern: p, type: type, value: value,
                     mod: try template("mod"), edtf: try template("edtf"), notBefore: try pattern("not-before"),
-                    notAfter: try pattern("not-after"), near: try pattern("near"), examples: examples)
+                    notAfter: try pattern("not-after"), near: try pattern("near"), examples: examples, parts: parts)
     }
 
     static func parseExample(_ s: String, counter: Bool, rule: String, location: String) -> RuleExample? {
@@ -110,6 +119,7 @@ enum RuleFile {
                 case "edtf": ex.edtf = val
                 case "type": ex.type = val
                 case "dct": ex.dct = val
+                case "parts": ex.parts = val.split(separator: "|").map(String.init)
                 default: return nil
                 }
             }

@@ -31,6 +31,9 @@ struct TaggingRun {
     let vocab: Vocabulary
     let dct: CalendarDay?
     var candidates: [Candidate] = []
+    /// The token ranges of the ``Rule/parts`` of candidates whose rule has them, by index in `candidates` (kept
+    /// apart: a field of every candidate would be copied with each of them, for a handful of rules).
+    var candidateParts: [Int: [Range<Int>]] = [:]
     var pending: [Pending] = []
     var pendingCaptures: [PatternMatcher.Capture] = []
     /// The languages collected, in order (`Pending.language` indexes it).
@@ -175,8 +178,12 @@ struct TaggingRun {
                                                                 value: "", pending: Int32(pending.count - 1)))
                                     break
                                 }
-                                guard let made = TaggingRun.make(lang.rules[Int(ri)], captures: matcher.captureValues(st), s, e, words: words,
+                                let source = lang.rules[Int(ri)]
+                                guard let made = TaggingRun.make(source, captures: matcher.captureValues(st), s, e, words: words,
                                                                  dct: dct, v: v, edtfCache: edtfCache) else { continue }
+                                if !source.parts.isEmpty, let ranges = matcher.tokenRanges(st, of: source.parts) {
+                                    candidateParts[candidates.count] = ranges
+                                }
                                 candidates.append(made)
                                 break
                             }
@@ -214,18 +221,20 @@ struct TaggingRun {
                          deriveEDTF: derive)
     }
 
-    /// Makes the value of the pending candidate `c`; nil when its template rejects it.
-    private func resolve(_ c: Candidate) -> Candidate? {
+    /// Makes the value of the pending candidate `c`, with the token ranges of its rule's parts if it has
+    /// them; nil when its template rejects it.
+    private func resolve(_ c: Candidate) -> (Candidate, [Range<Int>]?)? {
         let p = pending[Int(c.pending)]
         let L = languages[Int(p.language)]
         let start = Int(p.captureStart)
-        let captures = pendingCaptures[start..<start + Int(p.captureCount)].map {
-            (L.captureNames[Int($0.name)], PatternMatcher.value(of: $0, L, v))
+        let taken = pendingCaptures[start..<start + Int(p.captureCount)]
+        let captures = taken.map { (L.captureNames[Int($0.name)], PatternMatcher.value(of: $0, L, v)) }
+        let source = L.source.rules[Int(p.rule)]
+        let made = L.withTemplateWords(ids, vocabCount: vocab.count) { words in
+            TaggingRun.make(source, captures: captures, c.start, c.end, words: words, dct: dct, v: v, edtfCache: edtfCache)
         }
-        return L.withTemplateWords(ids, vocabCount: vocab.count) { words in
-            TaggingRun.make(L.source.rules[Int(p.rule)], captures: captures, c.start, c.end, words: words, dct: dct, v: v,
-                            edtfCache: edtfCache)
-        }
+        guard let made else { return nil }
+        return (made, source.parts.isEmpty ? nil : PatternMatcher.tokenRanges(taken, of: source.parts, L, v, ids: ids.matcher))
     }
 
     /// Keeps the longest non-overlapping candidates (ties: the earlier rule), applies signals like
@@ -251,8 +260,9 @@ struct TaggingRun {
             let span = candidates[o.index].start..<candidates[o.index].end
             if span.contains(where: { taken[$0] }) { continue }
             if candidates[o.index].pending >= 0 {
-                guard let made = resolve(candidates[o.index]) else { continue }
+                guard let (made, parts) = resolve(candidates[o.index]) else { continue }
                 candidates[o.index] = made
+                if let parts { candidateParts[o.index] = parts }
             }
             for k in span { taken[k] = true }
             kept.append((start: o.start, index: o.index))
@@ -268,12 +278,31 @@ struct TaggingRun {
                 edtf = e.hasSuffix("~") ? String(e.dropLast()) + "/..~" : e + "/.."
                 if EDTF(edtf!) == nil { edtf = e }
             }
-            let a = v.toks[c.start], b = v.toks[c.end - 1]
-            let text = String(decoding: UnsafeBufferPointer(rebasing: v.text[Int(a.bStart)..<Int(b.bEnd)]), as: UTF8.self)
-            found.append(TimeExpression(start: Int(a.start), end: Int(b.end), text: text, type: c.type, value: c.value,
-                                        mod: c.mod, edtf: edtf))
+            found.append(expression(c.start..<c.end, type: c.type, value: c.value, mod: c.mod, edtf: edtf,
+                                    parts: candidateParts.isEmpty ? [] : parts(candidateParts[k.index], edtf: edtf)))
         }
         return found
+    }
+
+    /// The expression over the tokens `range`.
+    private func expression(_ range: Range<Int>, type: TimexType, value: String, mod: String?, edtf: String?,
+                            parts: [TimeExpression] = []) -> TimeExpression {
+        let a = v.toks[range.lowerBound], b = v.toks[range.upperBound - 1]
+        let text = String(decoding: UnsafeBufferPointer(rebasing: v.text[Int(a.bStart)..<Int(b.bEnd)]), as: UTF8.self)
+        return TimeExpression(start: Int(a.start), end: Int(b.end), text: text, type: type, value: value, mod: mod,
+                              edtf: edtf, parts: parts)
+    }
+
+    /// The TimeML parts of a kept range (``TimeExpression/parts``): its two ends, each valued by its end of the
+    /// EDTF interval when that is a plain date (a year, month or day). None when the interval is open, uncertain
+    /// or unresolved.
+    private func parts(_ ranges: [Range<Int>]?, edtf: String?) -> [TimeExpression] {
+        guard let ranges, ranges.count == 2, let edtf else { return [] }
+        let ends = edtf.split(separator: "/", omittingEmptySubsequences: false)
+        guard ends.count == 2,
+              ends.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D } })
+        else { return [] }
+        return zip(ranges, ends).map { expression($0, type: .date, value: String($1), mod: nil, edtf: String($1)) }
     }
 
     /// `since 2000`, `2000年以来`: the date starts an interval open to the present.
