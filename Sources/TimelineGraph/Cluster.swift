@@ -64,11 +64,6 @@ struct Cluster {
         return (newWords, newEntities)
     }
 
-    var firstKey: String {
-        let m = mentions[0]
-        return "\(m.document)\u{0}\(String(repeating: "0", count: max(0, 12 - String(m.textSpan.lowerBound).count)))\(m.textSpan.lowerBound)"
-    }
-
     /// Event types that can describe one event from different angles (a treaty signed at a summit).
     static let families: [String: String] = [
         "diplomacy": "diplomacy", "agreement": "diplomacy", "statement": "diplomacy",

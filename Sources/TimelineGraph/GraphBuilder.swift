@@ -22,15 +22,27 @@ public struct GraphBuilder: Sendable {
         var sequence: Int
     }
 
+    /// Where a cluster's first mention is: its document (index in document order), its offset there, and its
+    /// place among all dated mentions. Clusters are numbered in this order, which is the order of the key
+    /// `document id, NUL, offset in 12 digits` and then the sequence: compared as integers, not as strings.
+    private struct First: Comparable {
+        var document: Int
+        var offset: Int
+        var sequence: Int
+
+        static func < (a: First, b: First) -> Bool {
+            (a.document, a.offset, a.sequence) < (b.document, b.offset, b.sequence)
+        }
+    }
+
     /// The mentions of one date value, in document order, and what clustering them gave.
     private struct Bucket {
         let edtf: String
         let date: EventDate
         var refs: [Ref] = []
-        // Results: per cluster its event, first key and first mention's sequence number; per ref its cluster.
+        // Results: per cluster its event and where its first mention is; per ref its cluster.
         var events: [Event] = []
-        var firstKeys: [String] = []
-        var firstSequences: [Int] = []
+        var firsts: [First] = []
         var assignment: [Int] = []
     }
 
@@ -67,11 +79,7 @@ public struct GraphBuilder: Sendable {
         for b in buckets.indices {
             for k in buckets[b].events.indices { all.append((b, k)) }
         }
-        all.sort { x, y in
-            let kx = buckets[x.bucket].firstKeys[x.cluster], ky = buckets[y.bucket].firstKeys[y.cluster]
-            if kx != ky { return kx < ky }
-            return buckets[x.bucket].firstSequences[x.cluster] < buckets[y.bucket].firstSequences[y.cluster]
-        }
+        all.sort { x, y in buckets[x.bucket].firsts[x.cluster] < buckets[y.bucket].firsts[y.cluster] }
         var events: [Event] = []
         events.reserveCapacity(all.count)
         var used: [String: Int] = [:]
@@ -149,11 +157,14 @@ public struct GraphBuilder: Sendable {
                 var list = ClusterList(edtf: bucket.edtf, date: bucket.date)
                 for ref in bucket.refs {
                     let (k, started) = list.add(extractions[ref.document].mentions[ref.mention])
-                    if started { bucket.firstSequences.append(ref.sequence) }
+                    if started {
+                        bucket.firsts.append(First(document: ref.document,
+                                                   offset: extractions[ref.document].mentions[ref.mention].textSpan.lowerBound,
+                                                   sequence: ref.sequence))
+                    }
                     bucket.assignment.append(k)
                 }
                 bucket.events = list.events
-                bucket.firstKeys = list.clusters.map(\.firstKey)
                 box.lock.lock()
                 box.buckets[b] = bucket
                 box.lock.unlock()

@@ -13,6 +13,25 @@ struct GraphBuilderTests {
                          language: language, sentence: sentence)
     }
 
+    @Test("events that share an id get suffixes in the order of their first mentions: document id, then offset")
+    func clashingIDsAreNumberedInTextOrder() {
+        // Two statements of one sentence stay two events, and `1969~` is another date with the same id prefix:
+        // all three ids clash.
+        let b = DocumentExtraction(document: "b.txt", mentions: [
+            mention("b.txt", 5, edtf: "1969~", title: "Border talks", type: "diplomacy", actors: []),
+        ], relations: [])
+        let a = DocumentExtraction(document: "a.txt", mentions: [
+            mention("a.txt", 50, edtf: "1969", title: "Border talks", type: "diplomacy", actors: ["China"]),
+            mention("a.txt", 9, edtf: "1969", title: "Border talks", type: "diplomacy", actors: ["Soviet Union"]),
+        ], relations: [])
+        for threads in [1, 2] {
+            let g = GraphBuilder(threads: threads).build(documents: [doc("b.txt"), doc("a.txt")], extractions: [b, a])
+            let byID = Dictionary(uniqueKeysWithValues: g.events.map { ($0.id, $0.mentions.map(\.document) + $0.mentions.map { "\($0.span[0])" }) })
+            #expect(byID == ["1969-border-talks": ["a.txt", "9"], "1969-border-talks-2": ["a.txt", "50"],
+                             "1969-border-talks-3": ["b.txt", "5"]])
+        }
+    }
+
     func doc(_ id: String) -> SourceDocument {
         SourceDocument(id: id, format: .text, rawText: "", text: "", offsetMap: nil, sha256: "x", title: nil,
                        date: nil, metadataRanges: [], languages: ["en"])
