@@ -51,7 +51,11 @@ public struct EventGraph: Codable, Equatable, Sendable {
             if !sorted { array.sort(by: less) }
         }
         sortIfNeeded(&documents) { $0.id < $1.id }
-        for i in events.indices where !Self.isSorted(events[i].mentions) { events[i].canonicalize() }
+        // Looked for before any is sorted: a loop that may write `events[i]` makes the array unique first, which
+        // copied every event of a renderer's copy of the graph (and freed them later) though none was unsorted.
+        if events.contains(where: { !Self.isSorted($0.mentions) }) {
+            for i in events.indices where !Self.isSorted(events[i].mentions) { events[i].canonicalize() }
+        }
         sortIfNeeded(&events) { a, b in
             let ka = (a.date.start, a.date.end, a.id), kb = (b.date.start, b.date.end, b.id)
             return ka < kb
@@ -65,7 +69,9 @@ public struct EventGraph: Codable, Equatable, Sendable {
             if ea.span != eb.span { return ea.span.lexicographicallyPrecedes(eb.span) }
             return ea.quote < eb.quote
         }
-        for i in undated.indices where !Self.isSorted(undated[i].mentions) { undated[i].mentions.sort() }
+        if undated.contains(where: { !Self.isSorted($0.mentions) }) {
+            for i in undated.indices where !Self.isSorted(undated[i].mentions) { undated[i].mentions.sort() }
+        }
         sortIfNeeded(&undated) { $0.id < $1.id }
     }
 
