@@ -11,11 +11,16 @@ import TimelineModel
 public enum EventDigest {
     /// The hex SHA-256 of each event, in order.
     public static func digests(of events: [Event]) -> [String] {
+        digests(of: events[...])
+    }
+
+    /// The digests of part of an array, read in place (copying an event retains each of its fields).
+    static func digests(of events: ArraySlice<Event>) -> [String] {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(4096)
-        return events.map { event in
+        return events.indices.map { i in
             buffer.removeAll(keepingCapacity: true)
-            write(event, into: &buffer)
+            write(events[i], into: &buffer)
             return hex(SHA256.hash(data: buffer))
         }
     }
@@ -55,7 +60,7 @@ public enum EventDigest {
             let slots = ConcurrentJobs.Slots<[String]>(count: parts)
             let size = (events.count + parts - 1) / parts
             let jobs: [@Sendable () throws -> Void] = (0..<parts).map { p in
-                { slots[p] = EventDigest.digests(of: Array(events[min(events.count, p * size)..<min(events.count, (p + 1) * size)])) }
+                { slots[p] = EventDigest.digests(of: events[min(events.count, p * size)..<min(events.count, (p + 1) * size)]) }
             }
             try? ConcurrentJobs.run(jobs, threads: parts)
             var byID: [String: String] = [:]
@@ -93,10 +98,11 @@ public enum EventDigest {
         int(e.actors.count, &b); for a in e.actors { string(a, &b) }
         int(e.places.count, &b); for p in e.places { string(p, &b) }
         int(e.mentions.count, &b)
-        for m in e.mentions {
-            string(m.document, &b)
-            int(m.span.count, &b); for v in m.span { int(v, &b) }
-            string(m.quote, &b); string(m.dateText, &b)
+        // By index: a `for m in` loop copies each mention (a retain of each of its fields).
+        for i in e.mentions.indices {
+            string(e.mentions[i].document, &b)
+            int(e.mentions[i].span.count, &b); for v in e.mentions[i].span { int(v, &b) }
+            string(e.mentions[i].quote, &b); string(e.mentions[i].dateText, &b)
         }
     }
 

@@ -19,7 +19,8 @@ enum TimelineLegend {
             return " ALIGN=\"LEFT\" WIDTH=\"\(w)\""
         }
         var counts: [String: Int] = [:]
-        for event in graph.events { counts[typeName(event.type), default: 0] += 1 }
+        // By index: iterating would copy every event (a retain of each of its fields) to read its type.
+        for i in graph.events.indices { counts[typeName(graph.events[i].type), default: 0] += 1 }
         let types = counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
         let relationTypes = RelationType.allCases.filter { type in
             graph.relations.contains { $0.type == type && $0.from != $0.to }

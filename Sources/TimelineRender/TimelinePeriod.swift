@@ -26,10 +26,11 @@ struct TimelinePeriod: Equatable {
         // Each distinct date is placed once, and each distinct place widened once per granularity: tens of
         // thousands of events have far fewer dates.
         var placed: [String: TimelinePeriod] = [:]
-        let bases = canonical.events.map { event in
-            if let p = placed[event.date.value] { return p }
-            let p = TimelinePeriod.containing(event.date)
-            placed[event.date.value] = p
+        let bases = canonical.events.indices.map { i in
+            let date = canonical.events[i].date
+            if let p = placed[date.value] { return p }
+            let p = TimelinePeriod.containing(date)
+            placed[date.value] = p
             return p
         }
         switch granularity {
@@ -60,7 +61,7 @@ struct TimelinePeriod: Equatable {
         // on every append (quadratic in the events of a period).
         var byKey: [String: TimelinePeriod] = [:]
         var widened: [String: TimelinePeriod] = [:]
-        for (event, base) in zip(events, bases) {
+        for (i, base) in bases.enumerated() {
             let period: TimelinePeriod
             if let w = widened[base.key] {
                 period = w
@@ -68,7 +69,7 @@ struct TimelinePeriod: Equatable {
                 period = base.widened(to: granularity)
                 widened[base.key] = period
             }
-            byKey[period.key, default: period].events.append(event)
+            byKey[period.key, default: period].events.append(events[i])
         }
         return byKey.values.sorted { a, b in
             if a.start != b.start { return a.start < b.start }
