@@ -25,6 +25,9 @@ public final class BuildCache: @unchecked Sendable {
     public private(set) var rejected: [(file: String, reason: String)] = []
 
     private let lock = NSLock()
+    /// The path of the extractions folder, made once: building a `URL` per entry and asking it for its path
+    /// took as long as reading the entry.
+    private let extractionsPath: String
 
     /// The default cache folder for an events file: `.timeline-cache/` in the same folder.
     public static func defaultFolder(besideEvents events: URL) -> URL {
@@ -34,6 +37,7 @@ public final class BuildCache: @unchecked Sendable {
     public init(folder: URL, writable: Bool = true) {
         self.folder = folder
         self.writable = writable
+        extractionsPath = folder.appendingPathComponent("extractions", isDirectory: true).path
     }
 
     // MARK: extractions
@@ -61,27 +65,29 @@ public final class BuildCache: @unchecked Sendable {
         return removed
     }
 
-    /// Where the extraction under `key` is kept. (Each component says whether it is a folder: left to infer it,
-    /// Foundation asks the file system, three `stat` calls per entry, a third of the time loading one took.)
+    /// Where the extraction under `key` is kept: `extractions/<first two characters>/<key>`.
+    func extractionPath(_ key: String) -> String {
+        extractionsPath + "/" + key.prefix(2) + "/" + key
+    }
+
+    /// ``extractionPath(_:)`` as a file URL.
     func extractionURL(_ key: String) -> URL {
-        folder.appendingPathComponent("extractions", isDirectory: true)
-            .appendingPathComponent(String(key.prefix(2)), isDirectory: true)
-            .appendingPathComponent(key, isDirectory: false)
+        URL(fileURLWithPath: extractionPath(key), isDirectory: false)
     }
 
     /// The cached extraction under `key`, or nil when absent, foreign or corrupt (then noted in ``rejected``).
     public func extraction(forKey key: String, document id: String) -> DocumentExtraction? {
-        let url = extractionURL(key)
-        switch CacheFile.read(url, kind: "extraction", key: key) {
+        let path = extractionPath(key)
+        switch CacheFile.read(atPath: path, kind: "extraction", key: key) {
         case .failure(.missing):
             return nil
         case let .failure(.corrupt(reason)):
-            reject(url, reason)
+            reject(URL(fileURLWithPath: path, isDirectory: false), reason)
             return nil
         case let .success(payload):
             guard let cached = CachedExtraction(binary: [UInt8](payload)),
                   cached.document == id, let x = cached.extraction() else {
-                reject(url, "payload does not decode")
+                reject(URL(fileURLWithPath: path, isDirectory: false), "payload does not decode")
                 return nil
             }
             return x

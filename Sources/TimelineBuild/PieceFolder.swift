@@ -11,6 +11,8 @@ import TimelineRender
 /// (``BuildCache/rejected``) and the piece rendered again. After a build, files it did not use are removed.
 final class PieceFolder: PieceStore, @unchecked Sendable {
     private let folder: URL
+    /// ``folder``'s path, made once (see ``CacheFile/readFile(_:)``).
+    private let folderPath: String
     private let cache: BuildCache
     private let fingerprint: String
     private let lock = NSLock()
@@ -24,6 +26,7 @@ final class PieceFolder: PieceStore, @unchecked Sendable {
         self.cache = cache
         self.fingerprint = fingerprint.value
         folder = cache.folder.appendingPathComponent(Self.name, isDirectory: true)
+        folderPath = folder.path
     }
 
     private func hash(_ key: String) -> String {
@@ -32,12 +35,12 @@ final class PieceFolder: PieceStore, @unchecked Sendable {
 
     func piece(forKey key: String) -> Data? {
         let hash = hash(key)
-        let url = folder.appendingPathComponent(hash, isDirectory: false)
-        switch CacheFile.read(url, kind: Self.kind, key: hash) {
+        let path = folderPath + "/" + hash
+        switch CacheFile.read(atPath: path, kind: Self.kind, key: hash) {
         case .failure(.missing):
             return nil
         case let .failure(.corrupt(reason)):
-            cache.reject(url, reason)
+            cache.reject(URL(fileURLWithPath: path, isDirectory: false), reason)
             return nil
         case let .success(piece):
             return piece
