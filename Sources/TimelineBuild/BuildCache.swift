@@ -85,8 +85,7 @@ public final class BuildCache: @unchecked Sendable {
             reject(URL(fileURLWithPath: path, isDirectory: false), reason)
             return nil
         case let .success(payload):
-            guard let cached = CachedExtraction(binary: [UInt8](payload)),
-                  cached.document == id, let x = cached.extraction() else {
+            guard let x = DocumentExtraction(cachedBinary: [UInt8](payload)), x.document == id else {
                 reject(URL(fileURLWithPath: path, isDirectory: false), "payload does not decode")
                 return nil
             }

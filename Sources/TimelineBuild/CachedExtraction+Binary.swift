@@ -1,5 +1,6 @@
 import Foundation
 import TimelineModel
+import TimelineExtraction
 
 /// The compact binary form of a ``CachedExtraction``, the payload of extraction entries in the cache.
 ///
@@ -26,32 +27,38 @@ extension CachedExtraction {
         }
         return w.bytes
     }
+}
 
-    /// Decodes ``binary()``; nil when the bytes are not such a payload.
-    init?(binary bytes: [UInt8]) {
+extension DocumentExtraction {
+    /// Decodes ``CachedExtraction/binary()`` straight into the extraction; nil when the bytes are not such a
+    /// payload or describe an inconsistent extraction (what ``CachedExtraction/extraction()`` rejects). No
+    /// intermediate form is made (it took three arrays per mention for the spans): a one-change build loads
+    /// every other document's extraction this way.
+    init?(cachedBinary bytes: [UInt8]) {
         var r = BinaryReader(bytes)
         guard let document = r.string(), let count = r.count() else { return nil }
-        var mentions: [Mention] = []
+        var mentions: [ExtractedMention] = []
         mentions.reserveCapacity(count)
         for _ in 0..<count {
-            guard let ts = r.ints(), let rs = r.ints(), let q = r.string(), let dt = r.string(), let ds = r.ints(),
+            guard let ts = r.range(), let rs = r.range(), let q = r.string(), let dt = r.string(), let ds = r.range(),
                   let e = r.optionalString(), let t = r.string(), let tq = r.int(), let ty = r.string(),
                   let a = r.strings(), let p = r.strings(), let l = r.string(), let s = r.int(),
                   let d = r.optionalString() else { return nil }
-            mentions.append(Mention(ts: ts, rs: rs, q: q, dt: dt, ds: ds, e: e, t: t, tq: tq, ty: ty, a: a, p: p, l: l,
-                                    s: s, d: d))
+            mentions.append(ExtractedMention(document: d ?? document, textSpan: ts, rawSpan: rs, quote: q, dateText: dt,
+                                             dateSpan: ds, edtf: e, title: t, titleQuality: tq, type: ty, actors: a,
+                                             places: p, language: l, sentence: s))
         }
         guard let relationCount = r.count() else { return nil }
-        var relations: [Relation] = []
+        var relations: [ExtractedRelation] = []
         for _ in 0..<relationCount {
             guard let f = r.int(), let t = r.int(), let tyName = r.string(), let ty = RelationType(rawValue: tyName),
-                  let evDocument = r.string(), let evSpan = r.ints(), let evQuote = r.string() else { return nil }
-            relations.append(Relation(f: f, t: t, ty: ty, ev: Evidence(document: evDocument, span: evSpan, quote: evQuote)))
+                  let evDocument = r.string(), let evSpan = r.ints(), let evQuote = r.string(),
+                  mentions.indices.contains(f), mentions.indices.contains(t) else { return nil }
+            relations.append(ExtractedRelation(from: f, to: t, type: ty,
+                                               evidence: Evidence(document: evDocument, span: evSpan, quote: evQuote)))
         }
         guard r.atEnd else { return nil }
-        self.document = document
-        self.mentions = mentions
-        self.relations = relations
+        self.init(document: document, mentions: mentions, relations: relations)
     }
 }
 
@@ -152,6 +159,12 @@ struct BinaryReader {
             out.append(v)
         }
         return out
+    }
+
+    /// A span written by ``BinaryWriter/ints(_:)`` as `[lower, upper]`; nil unless it has two values in order.
+    mutating func range() -> Range<Int>? {
+        guard let n = count(), n == 2, let lower = int(), let upper = int(), lower <= upper else { return nil }
+        return lower..<upper
     }
 
     mutating func strings() -> [String]? {
