@@ -1,8 +1,8 @@
 import Foundation
 
 /// The on-disk envelope of every cache file: a header line naming the format version, the kind of entry, its
-/// key and the checksum of the payload (``XXHash64``), then the payload. An entry whose header, key or checksum does not match
-/// is foreign or corrupt and is never trusted.
+/// key and the checksum of the payload (``XXHash64``), then the payload. An entry whose header, key or checksum
+/// does not match is foreign or corrupt and is never trusted.
 ///
 ///     timeline-cache 4 extraction <key> <xxh64 of payload, 16 hex digits>\n<payload>
 enum CacheFile {

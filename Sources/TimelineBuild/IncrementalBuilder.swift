@@ -447,8 +447,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         s.written = wrote[0] ?? []
         stage("write")
 
-        let outputs = zip(files, hashes[0] ?? []).map { file, sha in
-            BuildManifest.Output(path: file.0.standardizedFileURL.path, checksum: sha, stamp: FileStamp.of(path: file.0.path))
+        let outputs = zip(files, hashes[0] ?? []).map { file, checksum in
+            BuildManifest.Output(path: file.0.standardizedFileURL.path, checksum: checksum, stamp: FileStamp.of(path: file.0.path))
         }
         var record = manifestRecord(inputs, outputs: outputs)
         record.counts = [s.events, s.relations, s.undated]
