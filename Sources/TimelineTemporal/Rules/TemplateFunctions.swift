@@ -103,7 +103,7 @@ extension CompiledLanguage {
 /// | `{when:X:LO:HI}` | nothing when LO ≤ X ≤ HI, else the rule does not apply | `{when:num:1:999}{dur:num:unit}` |
 /// | `{seen:W1/W2:N}` | nothing when one of the words occurs in the N tokens before the match, else the rule does not apply | `{seen:quarter:400}{ref:quarter:-5}` |
 /// | `{inyear:Y:UNIT:OFF}` | like `ref`, but in year Y | `{inyear:1988:quarter:-1}` → `1988-Q4` |
-/// | `{anchor:year:OFF}` | the year last written in digits in the 300 tokens before the match, shifted by OFF (else the DCT's) | `On May 22, 1995, … {anchor:year:1}` → `1996` |
+/// | `{anchor:year:OFF}` / `{anchor:year:OFF:only}` | the year last written in digits in the 300 tokens before the match, shifted by OFF (else the DCT's; with `only`, else the rule does not apply) | `On May 22, 1995, … {anchor:year:1}` → `1996` |
 /// | `{quarters:N}` | months in N quarters | `{quarters:3}` → `9` |
 /// | `{half:N:UNIT}` | a duration of N and a half UNITs (N may be 0), in whole smaller units | `{half:5:hour}` → `PT5H30M` |
 /// | `{weekof:M:D}` / `{weekof:M:D:Y}` | the ISO week of day D of month M (in year Y, else the year as for a month name) | `{weekof:03:06:2000}` → `2000-W10` |
@@ -184,6 +184,8 @@ enum TemplateFunctions {
                 }
                 i -= 1
             }
+            // `only`: no year written before the match, no value (the rule does not apply).
+            if args.count > 2, args[2].raw == "only" { return nil }
             return ref(unit: "year", offset: off, &ctx)
         case .quarters:
             guard let n = int(0), n > 0, n < 100 else { return nil }
