@@ -122,9 +122,11 @@ enum Builtin: String, CaseIterable, Sendable {
         return v
     }
 
-    /// `1990` → `199`; `90` → `199`; `00`, `10` → `200`, `201`.
+    /// `1990` → `199`; `90` → `199`; `00`, `10` → `200`, `201`. A round hundred up to 1900 names its century
+    /// (`the 1800s`, `the early 1900s`): `1800` → `18`. `2000` stays the decade (`the 2000s`).
     static func decadeValue(_ digits: String) -> String? {
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.hasSuffix("0") else { return nil }
+        if digits.count == 4, let v = Int(digits), (1000...1900).contains(v), v % 100 == 0 { return String(digits.prefix(2)) }
         if digits.count == 4, let v = Int(digits), (1000...2190).contains(v) { return String(digits.prefix(3)) }
         if digits.count == 2 { return (digits.hasPrefix("0") || digits.hasPrefix("1") ? "20" : "19") + String(digits.prefix(1)) }
         return nil
