@@ -72,7 +72,10 @@ public struct EventExtractor: Sendable {
         switch t.type {
         case .date: break
         case .duration: guard t.edtf != nil else { return false }  // "the past decade" is placeable
-        case .time, .set: return false
+        // A time with its day ("3 p.m. on 5 March 2010", "Friday night") dates the event by that day; a clock
+        // alone has no EDTF (its day is the DCT's only by convention).
+        case .time: guard t.edtf != nil else { return false }
+        case .set: return false
         }
         if t.value.hasSuffix("_REF") { return false }
         let lowered = t.text.lowercased()

@@ -50,6 +50,23 @@ struct EventExtractorTests {
         #expect(ex.mentions.isEmpty, "\(ex.mentions.map(\.dateText))")
     }
 
+    @Test func aTimeWithItsDayDatesTheEventAndAClockAloneDoesNot() {
+        let day = CalendarDay(year: 2013, month: 3, day: 22)
+        let dated = extractor.extract(doc("At 3 p.m. on 5 March 2010 the president of France visited Berlin.", date: day))
+        #expect(dated.mentions.map(\.edtf) == ["2010-03-05"])
+        let night = extractor.extract(doc("On the night of 4 June 1989 troops cleared the square in Beijing.", date: day))
+        #expect(night.mentions.map(\.edtf) == ["1989-06-04"])
+        let clock = extractor.extract(doc("At 3 p.m. the president of France visited Berlin.", date: day))
+        #expect(clock.mentions.allSatisfy { $0.edtf == nil }, "\(clock.mentions.map(\.dateText))")
+    }
+
+    @Test func countsAfterAStoryYearAreNotResolvedAgainstTheDocumentDate() {
+        let day = CalendarDay(year: 2013, month: 3, day: 22)
+        let text = "The war began in March 1990. Ten years later, the war ended with a treaty. Three days later, talks collapsed."
+        let ex = extractor.extract(doc(text, date: day))
+        #expect(ex.mentions.compactMap(\.edtf) == ["1990-03", "2000"])
+    }
+
     @Test func relativeDatesWithoutDocumentDateAreUndated() {
         let ex = extractor.extract(doc("Last year the two navies held joint drills near Japan."))
         #expect(ex.mentions.allSatisfy { $0.edtf == nil })
