@@ -56,8 +56,8 @@ public struct EDTF: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `YYYY`, `YYYY-MM` (a month or a season) or `YYYY-MM-DD`, valid and nothing else: the point;
-    /// otherwise nil, and ``init(reading:)`` decides.
-    static func plainPoint(_ text: String) -> Point? {
+    /// otherwise nil, and ``init(reading:)`` decides. Read from the bytes, without walking Characters.
+    public static func plainPoint(_ text: String) -> Point? {
         let n = text.utf8.count
         guard n == 4 || n == 7 || n == 10 else { return nil }
         let point = text.utf8.withContiguousStorageIfAvailable { b -> Point? in

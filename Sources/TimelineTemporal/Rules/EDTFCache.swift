@@ -30,9 +30,9 @@ final class EDTFCache: @unchecked Sendable {
         // Durations, sets and references (`P3Y`, `XXXX-WXX`, `PRESENT_REF`) have none: only a value that starts
         // with a digit can (see ``TimexEDTF``).
         guard let first = value.utf8.first, first &- UInt8(ascii: "0") < 10 else { return nil }
-        // A plain `YYYY`, `YYYY-MM` or `YYYY-MM-DD` without a mod is its own EDTF when valid: checking that
-        // is cheaper than hashing the key.
-        if mod == nil, EDTFCache.isPlainShape(value) { return EDTF(value) != nil ? value : nil }
+        // A valid plain `YYYY`, `YYYY-MM` or `YYYY-MM-DD` without a mod is its own EDTF: checking that is
+        // cheaper than hashing the key. (An invalid one, `1998-13`, is left to TimexEDTF, which rejects it too.)
+        if mod == nil, EDTF.plainPoint(value) != nil { return value }
         let key = Key(value: value, mod: mod)
         lock.lock()
         if let hit = map[key] { lock.unlock(); return hit }
@@ -43,20 +43,5 @@ final class EDTFCache: @unchecked Sendable {
         map[key] = .some(result)
         lock.unlock()
         return result
-    }
-
-    /// Digits in the shape `DDDD`, `DDDD-DD` or `DDDD-DD-DD`, for which ``TimexEDTF/edtf(value:mod:)`` without a
-    /// mod returns the value itself when it parses as EDTF.
-    static func isPlainShape(_ v: String) -> Bool {
-        var i = 0
-        for b in v.utf8 {
-            if i == 4 || i == 7 {
-                if b != UInt8(ascii: "-") { return false }
-            } else if b &- UInt8(ascii: "0") > 9 {
-                return false
-            }
-            i += 1
-        }
-        return i == 4 || i == 7 || i == 10
     }
 }
