@@ -56,8 +56,15 @@ final class TemplateArgument: Sendable {
 
     /// The value as an integer (a leading `+` allowed), or nil.
     @inline(__always) func int(_ ctx: TemplateContext) -> Int? {
-        if preferred == nil, unsigned == nil, !ctx.captures.contains(where: { $0.0 == name }) { return integer }
-        guard var s = value(ctx) else { return nil }
+        var s: String
+        if preferred == nil, unsigned == nil {
+            // One look at the captures: a literal when nothing has the argument's name.
+            guard let v = ctx.capture(name) else { return integer }
+            s = v
+        } else {
+            guard let v = value(ctx) else { return nil }
+            s = v
+        }
         if s.hasPrefix("+") { s.removeFirst() }
         return Int(s)
     }
