@@ -589,6 +589,22 @@ enum TemplateFunctions {
     }
 
     /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
+    /// The year last written in digits before the match within its sentence and at most 15 tokens back (a
+    /// year further back belongs to another clause as often as not), if any.
+    static func sentenceYear(_ ctx: TemplateContext) -> Int? {
+        var i = ctx.matchStart - 1
+        while i >= 0 && i >= ctx.matchStart - 15 {
+            if isSentenceEnd(ctx.v, ctx.words, i) { return nil }
+            let t = ctx.v.toks[i]
+            if t.kind == .number, t.kLen == 4, let y = ctx.v.intValue(i), (1000...2199).contains(y),
+               i == 0 || !ctx.words.has(ctx.v.toks[i - 1].id, TemplateWords.currency) {
+                return y
+            }
+            i -= 1
+        }
+        return nil
+    }
+
     static func yearFor(kind: String, value: String, direction: Int?, newsPrior: Bool = true,
                         _ ctx: inout TemplateContext) -> String? {
         let periods: Int, target: Int
@@ -602,6 +618,12 @@ enum TemplateFunctions {
         default: return nil
         }
         guard (1...periods).contains(target) else { return nil }
+        // A month told shortly after a year in the same sentence (`in 1969, when clashes broke out on 2 March`)
+        // is of that year, unless the sentence speaks of the future (`invited in July 1997, will join on
+        // March 12`).
+        if kind == "month", direction == nil, let y = sentenceYear(ctx), tense(ctx, monthCues: true) <= 0 {
+            return year4(y)
+        }
         guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX" }
         let current: Int
         switch kind {
