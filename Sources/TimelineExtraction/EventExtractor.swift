@@ -105,6 +105,14 @@ public struct EventExtractor: Sendable {
             where hasSuffix(index.relativeComparisonCuesSpaced[k], index.relativeComparisonCuesSpacedBytes[k]) {
                 return false
             }
+            // `up 3% on last year` compares with a period; `on Friday`, `on March 1` tell a day.
+            let day = t.edtf.map { ($0.split(separator: "/").first?.utf8.count ?? 0) >= 10 } ?? false
+            if !day {
+                for k in index.periodComparisonCuesSpaced.indices
+                where hasSuffix(index.periodComparisonCuesSpaced[k], index.periodComparisonCuesSpacedBytes[k]) {
+                    return false
+                }
+            }
             if let edtf = t.edtf, let date = EDTF(edtf), let dct = document.date, date.start > dct { return false }
             let clause = precedingWords(s, before: t.start, count: 8)
             let cues = index.conditionalCuesSpaced

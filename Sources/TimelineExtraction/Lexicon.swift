@@ -62,6 +62,9 @@ public struct Lexicon: Sendable {
         public var datePrepositions: [String]
         public var comparisonCues: [String]
         public var relativeComparisonCues: [String]
+        /// Like `relativeComparisonCues`, only before a period coarser than a day (`up 3% on last year`, not
+        /// `on Friday`). Optional in the file.
+        public var periodComparisonCues: [String]?
         public var conditionalCues: [String]
         public var stampMarkers: [String]
         public var presentDeictics: [String]

@@ -54,9 +54,11 @@ final class LexiconIndex: Sendable {
     let comparisonCues: [String]
     let comparisonCuesSpaced: [String]
     let relativeComparisonCuesSpaced: [String]
+    let periodComparisonCuesSpaced: [String]
     /// The spaced cues' bytes when they are ASCII.
     let comparisonCuesSpacedBytes: [[UInt8]?]
     let relativeComparisonCuesSpacedBytes: [[UInt8]?]
+    let periodComparisonCuesSpacedBytes: [[UInt8]?]
     let conditionalCuesSpaced: [String]
     let conditionalCuePhrases: TextSearch.PhraseSet
     let stampMarkers: TextSearch.PhraseSet
@@ -98,10 +100,12 @@ final class LexiconIndex: Sendable {
         comparisonCues = rules.comparisonCues
         comparisonCuesSpaced = rules.comparisonCues.map { " " + $0 }
         relativeComparisonCuesSpaced = rules.relativeComparisonCues.map { " " + $0 }
+        periodComparisonCuesSpaced = (rules.periodComparisonCues ?? []).map { " " + $0 }
         // (Not starting with a line feed, so that a byte suffix never splits a CR LF character.)
         func bytes(_ cue: String) -> [UInt8]? { cue.isASCII && cue.utf8.first != 0x0A ? Array(cue.utf8) : nil }
         comparisonCuesSpacedBytes = comparisonCuesSpaced.map(bytes)
         relativeComparisonCuesSpacedBytes = relativeComparisonCuesSpaced.map(bytes)
+        periodComparisonCuesSpacedBytes = periodComparisonCuesSpaced.map(bytes)
         conditionalCuesSpaced = rules.conditionalCues.map { " " + $0 + " " }
         conditionalCuePhrases = TextSearch.PhraseSet(conditionalCuesSpaced)
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)

@@ -67,6 +67,13 @@ struct EventExtractorTests {
         #expect(ex.mentions.compactMap(\.edtf) == ["1990-03", "2000"])
     }
 
+    @Test func onBeforeADayTellsTheDayButBeforeAPeriodComparesWithIt() {
+        let day = CalendarDay(year: 2013, month: 3, day: 5)
+        let text = "Rebels attacked the fort on Friday. Rebels shelled the port on March 1. Exports rose 3% on last year."
+        let ex = extractor.extract(doc(text, date: day))
+        #expect(ex.mentions.map(\.edtf) == ["2013-03-01", "2013-03-01"], "\(ex.mentions.map(\.dateText))")
+    }
+
     @Test func relativeDatesWithoutDocumentDateAreUndated() {
         let ex = extractor.extract(doc("Last year the two navies held joint drills near Japan."))
         #expect(ex.mentions.allSatisfy { $0.edtf == nil })
