@@ -92,7 +92,9 @@ enum ByteScanner {
         let n = p.count
         guard n > 0, let base = p.baseAddress else { return TokenBuffer(taking: nil, count: 0) }
         // Tokens go to a buffer of our own (an `Array.append` a token is a call), handed over at the end.
-        var capacity = n / 5 + 16, count = 0
+        // Room for a token every three bytes, which English text rarely exceeds (growing copies every token made;
+        // pages never written are never touched).
+        var capacity = n / 3 + 16, count = 0
         var buf = UnsafeMutablePointer<STok>.allocate(capacity: capacity)
         @inline(__always) func push(_ t: STok) {
             if count == capacity {
