@@ -243,6 +243,15 @@ struct TaggingRun {
         // Taken, not copied: a copy would be made again at the first candidate resolved below.
         var candidates: [Candidate] = []
         swap(&candidates, &self.candidates)
+        var partRanges: [Int: [Range<Int>]] = [:]
+        swap(&partRanges, &candidateParts)
+        return choose(&candidates, &partRanges, signalLanguages: signalLanguages)
+    }
+
+    /// ``select(signalLanguages:)`` once the candidates are taken out of the run. It does not mutate the run:
+    /// called from a method that does, each of the run's methods below got a copy of the whole run.
+    private func choose(_ candidates: inout [Candidate], _ partRanges: inout [Int: [Range<Int>]],
+                        signalLanguages: [CompiledLanguage]) -> [TimeExpression] {
         let v = self.v
         guard !candidates.isEmpty else { return [] }
         // The order of preference: longer spans (in scalars) first, then the earlier rule, then the earlier start.
@@ -262,7 +271,7 @@ struct TaggingRun {
             if candidates[o.index].pending >= 0 {
                 guard let (made, parts) = resolve(candidates[o.index]) else { continue }
                 candidates[o.index] = made
-                if let parts { candidateParts[o.index] = parts }
+                if let parts { partRanges[o.index] = parts }
             }
             for k in span { taken[k] = true }
             kept.append((start: o.start, index: o.index))
@@ -279,7 +288,7 @@ struct TaggingRun {
                 if EDTF(edtf!) == nil { edtf = e }
             }
             found.append(expression(c.start..<c.end, type: c.type, value: c.value, mod: c.mod, edtf: edtf,
-                                    parts: candidateParts.isEmpty ? [] : parts(candidateParts[k.index], edtf: edtf)))
+                                    parts: partRanges.isEmpty ? [] : parts(partRanges[k.index], edtf: edtf)))
         }
         return found
     }
