@@ -178,11 +178,7 @@ enum TemplateFunctions {
             guard args.first?.raw == "year", let off = int(1) else { return nil }
             var i = ctx.matchStart - 1
             while i >= 0 && i >= ctx.matchStart - 300 {
-                let t = ctx.v.toks[i]
-                if t.kind == .number, t.kLen == 4, let y = ctx.v.intValue(i), (1000...2199).contains(y),
-                   i == 0 || !ctx.words.has(ctx.v.toks[i - 1].id, TemplateWords.currency) {
-                    return year4(y + off)
-                }
+                if let y = writtenYear(ctx, i) { return year4(y + off) }
                 i -= 1
             }
             // `only`: no year written before the match, no value (the rule does not apply).
@@ -588,23 +584,27 @@ enum TemplateFunctions {
         return last.adding(days: -((last.weekday - w + 7) % 7)).description
     }
 
-    /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
+    /// The year token `i` writes in digits (four digits, 1000–2199, no currency sign before it), if it is one.
+    static func writtenYear(_ ctx: TemplateContext, _ i: Int) -> Int? {
+        let t = ctx.v.toks[i]
+        guard t.kind == .number, t.kLen == 4, let y = ctx.v.intValue(i), (1000...2199).contains(y),
+              i == 0 || !ctx.words.has(ctx.v.toks[i - 1].id, TemplateWords.currency) else { return nil }
+        return y
+    }
+
     /// The year last written in digits before the match within its sentence and at most 15 tokens back (a
     /// year further back belongs to another clause as often as not), if any.
     static func sentenceYear(_ ctx: TemplateContext) -> Int? {
         var i = ctx.matchStart - 1
         while i >= 0 && i >= ctx.matchStart - 15 {
             if isSentenceEnd(ctx.v, ctx.words, i) { return nil }
-            let t = ctx.v.toks[i]
-            if t.kind == .number, t.kLen == 4, let y = ctx.v.intValue(i), (1000...2199).contains(y),
-               i == 0 || !ctx.words.has(ctx.v.toks[i - 1].id, TemplateWords.currency) {
-                return y
-            }
+            if let y = writtenYear(ctx, i) { return y }
             i -= 1
         }
         return nil
     }
 
+    /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
     static func yearFor(kind: String, value: String, direction: Int?, newsPrior: Bool = true,
                         _ ctx: inout TemplateContext) -> String? {
         let periods: Int, target: Int
