@@ -290,6 +290,10 @@ struct TaggingRun {
             found.append(expression(c.start..<c.end, type: c.type, value: c.value, mod: c.mod, edtf: edtf,
                                     parts: partRanges.isEmpty ? [] : parts(partRanges[k.index], edtf: edtf)))
         }
+        // A marked value (`{prev}`) starts with P, as durations and references do: the first byte says most.
+        if found.contains(where: { $0.value.utf8.first == UInt8(ascii: "P") && $0.value.hasPrefix(AnaphoricValue.marker) }) {
+            return AnaphoricValue.resolve(found, edtfCache: edtfCache)
+        }
         return found
     }
 

@@ -108,6 +108,7 @@ extension CompiledLanguage {
 /// | `{half:N:UNIT}` | a duration of N and a half UNITs (N may be 0), in whole smaller units | `{half:5:hour}` → `PT5H30M` |
 /// | `{weekof:M:D}` / `{weekof:M:D:Y}` | the ISO week of day D of month M (in year Y, else the year as for a month name) | `{weekof:03:06:2000}` → `2000-W10` |
 /// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD`, `MM/N/W` (Nth weekday W, N = -1 for the last) or `MM-DD/W` (the first weekday W on or after MM-DD) | `{holiday:11/4/4}` → `2012-11-22` |
+/// | `{prev:UNIT:OFF}` | UNIT (`month`, `week`, `quarter`) of the expression told last, shifted by OFF; no expression when none fits (see ``AnaphoricValue``) | `In March 1989 … {prev:month:1}` → `1989-04` |
 /// | `{weekin:W:OFF}` | weekday W (1 = Monday) of the week OFF weeks from the DCT's (weeks run Monday to Sunday) | `{weekin:5:-1}` → `2013-03-15` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
 /// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
@@ -123,7 +124,7 @@ enum TemplateFunctions {
     /// The functions, by the name a template calls them with.
     enum Function: String, CaseIterable, Sendable {
         case ref, dur, span, weekday, yy, yearafter, century, cdecade, h24, pad2, or, between, odecade, tens, yearfor,
-             holiday, quarters, when, weekend, seen, inyear, anchor, half, weekof, weekin
+             holiday, quarters, when, weekend, seen, inyear, anchor, half, weekof, weekin, prev
     }
 
     static let names: Set<String> = Set(Function.allCases.map(\.rawValue))
@@ -212,6 +213,10 @@ enum TemplateFunctions {
                 return weekday(w, onOrAfter: args[1].raw == "future", &ctx)
             }
             return weekday(w, direction: args.count > 1 ? int(1) : nil, &ctx)
+        case .prev:
+            guard let unit = unitArg(0), AnaphoricValue.units.contains(unit), let off = int(1), abs(off) < 100 else { return nil }
+            ctx.unresolved = true  // no EDTF until the value is resolved (AnaphoricValue.resolve)
+            return AnaphoricValue.marked(unit: unit, offset: off)
         case .weekin:
             guard let w = int(0), (1...7).contains(w), let off = int(1), abs(off) < 1000 else { return nil }
             guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-XX-XX" }
@@ -274,6 +279,12 @@ enum TemplateFunctions {
             default: return nil
             }
         }
+        return ref(unit: unit, offset: offset, from: d)
+    }
+
+    /// `unit` of the day `d` shifted by `offset` units, at that unit's granularity (`month`, +1 from
+    /// 1989-03-15: `1989-04`).
+    @inline(__always) static func ref(unit: String, offset: Int, from d: CalendarDay) -> String? {
         switch unit {
         case "day": return d.adding(days: offset).description
         case "hour", "minute", "second": return d.description
