@@ -6,7 +6,7 @@ import TimelineModel
 /// are chosen, in text order. An expression with nothing before it to count from is dropped: no guess.
 enum AnaphoricValue {
     /// The units a value can be counted in from an earlier one.
-    static let units: Set<String> = ["month", "week", "quarter"]
+    static let units: Set<String> = ["day", "month", "week", "quarter"]
 
     /// How a marked value starts (no TIMEX3 value does).
     static let marker = "PREV:"
@@ -20,8 +20,8 @@ enum AnaphoricValue {
     }
 
     /// `found` (in text order) with each marked value counted from the last date or time before it that is
-    /// fine enough for its unit (a month needs a month or a day; a week, a week or a day; a quarter, any of
-    /// them); the counted value is then the last told. A marked expression with nothing to count from is left
+    /// fine enough for its unit (a day needs a day; a month, a month or a day; a week, a week or a day; a
+    /// quarter, any of them); the counted value is then the last told. A marked expression with nothing to count from is left
     /// out.
     static func resolve(_ found: [TimeExpression], edtfCache: EDTFCache) -> [TimeExpression] {
         var out: [TimeExpression] = []
@@ -37,6 +37,7 @@ enum AnaphoricValue {
             guard spec.count == 2, let offset = Int(spec[1]), let from = told else { continue }
             let unit = String(spec[0])
             switch unit {
+            case "day": guard from.grain == .day else { continue }
             case "month": guard from.grain == .month || from.grain == .day else { continue }
             case "week": guard from.grain >= .week else { continue }
             default: break

@@ -108,7 +108,7 @@ extension CompiledLanguage {
 /// | `{half:N:UNIT}` | a duration of N and a half UNITs (N may be 0), in whole smaller units | `{half:5:hour}` → `PT5H30M` |
 /// | `{weekof:M:D}` / `{weekof:M:D:Y}` | the ISO week of day D of month M (in year Y, else the year as for a month name) | `{weekof:03:06:2000}` → `2000-W10` |
 /// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD`, `MM/N/W` (Nth weekday W, N = -1 for the last) or `MM-DD/W` (the first weekday W on or after MM-DD) | `{holiday:11/4/4}` → `2012-11-22` |
-/// | `{prev:UNIT:OFF}` | UNIT (`month`, `week`, `quarter`) of the expression told last, shifted by OFF; no expression when none fits (see ``AnaphoricValue``) | `In March 1989 … {prev:month:1}` → `1989-04` |
+/// | `{prev:UNIT:OFF}` | UNIT (`day`, `month`, `week`, `quarter`) of the expression told last, shifted by OFF; no expression when none fits (see ``AnaphoricValue``) | `In March 1989 … {prev:month:1}` → `1989-04` |
 /// | `{weekin:W:OFF}` | weekday W (1 = Monday) of the week OFF weeks from the DCT's (weeks run Monday to Sunday) | `{weekin:5:-1}` → `2013-03-15` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
 /// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
