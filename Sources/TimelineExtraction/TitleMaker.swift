@@ -363,7 +363,8 @@ public struct TitleMaker: Sendable {
     }
 
     static let commaSpace: [UInt8] = Array(", ".utf8)
-    static let finishTrim: [UInt8] = Array(",;:.\"' ".utf8)
+    /// What a title never starts or ends with (a dateline's dash, `WASHINGTON (Reuters) - The bank ...`, included).
+    static let finishTrim: [UInt8] = Array(",;:.\"'- ".utf8)
     static let finishTrimWords: [UInt8] = Array(",;:- ".utf8)
 
     /// The words of ASCII bytes split at spaces (empty pieces omitted).
@@ -446,7 +447,7 @@ public struct TitleMaker: Sendable {
     /// Cleans Markdown, trims to the length limit at a word boundary, capitalises the first letter.
     func finish(_ raw: String) -> String {
         if let fast = finishASCII(raw) { return fast }
-        var s = TitleMaker.stripMarkdown(raw).collapsingSpaces().trimmingCharacters(extra: ",;:.\"'“”‘’ ")
+        var s = TitleMaker.stripMarkdown(raw).collapsingSpaces().trimmingCharacters(extra: ",;:.\"'“”‘’-—– ")
         let limit = 72
         // Long titles end before a participle or relative clause that only elaborates ("... drills involving ...").
         if s.count > 40 {

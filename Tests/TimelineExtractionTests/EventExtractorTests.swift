@@ -74,6 +74,14 @@ struct EventExtractorTests {
         #expect(ex.mentions.map(\.edtf) == ["2013-03-01", "2013-03-01"], "\(ex.mentions.map(\.dateText))")
     }
 
+    @Test func superlativesSinceADateCompareWithItAndADatelineDashIsNoTitle() {
+        let text = "WASHINGTON (Reuters) - The central bank raised rates on March 4, 2013, for the first time since 2008. "
+            + "Inflation rose to 3 percent, the highest since the early 2000s."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.map(\.edtf) == ["2013-03-04"], "\(ex.mentions.map(\.dateText))")
+        #expect(ex.mentions.first?.title.hasPrefix("Central bank raised") == true, "\(ex.mentions.first?.title ?? "")")
+    }
+
     @Test func relativeDatesWithoutDocumentDateAreUndated() {
         let ex = extractor.extract(doc("Last year the two navies held joint drills near Japan."))
         #expect(ex.mentions.allSatisfy { $0.edtf == nil })
