@@ -28,7 +28,7 @@ import TimelineModel
     /// `TitleMaker.finish` as it was, Character by Character.
     static func finishReference(_ raw: String) -> String {
         var s = trimReference(FastPathTests.collapsingReference(FastPathTests.stripMarkdownReference(raw)),
-                              extra: ",;:.\"'“”‘’ ")
+                              extra: ",;:.\"'“”‘’-—– ")
         let limit = 72
         if s.count > 40 {
             var words = s.split(separator: " ").map(String.init)
