@@ -3,17 +3,25 @@ import TimelineModel
 /// One call of ``TemporalTagger/tag(_:dct:language:)`` over the scanned tokens of a text: collects
 /// candidate matches, then keeps the longest non-overlapping ones.
 struct TaggingRun {
+    /// A match that may become an expression. It holds no string, so the many that lose to a longer span are
+    /// copied and freed without reference counting: its value lives in ``values`` once made.
     struct Candidate {
         var start: Int, end: Int  // token indices of the span
         var priority: Int
         var type: TimexType
+        /// Index in `values` once the value is made (-1: not yet).
+        var made: Int32 = -1
+        /// Index in `pending` while the value is still to be made (-1: made).
+        var pending: Int32 = -1
+    }
+
+    /// A candidate's TIMEX3 value, mod and EDTF.
+    struct Value {
         var value: String
         var mod: String?
         var edtf: String?
         /// The EDTF is to be derived from value and mod (deferred until the candidate is kept).
         var deriveEDTF = false
-        /// Index in `pending` while the value is still to be made (-1: made).
-        var pending: Int32 = -1
     }
 
     /// A match whose value, mod and EDTF are made only if selection reaches it: most candidates lose to a
@@ -31,6 +39,8 @@ struct TaggingRun {
     let vocab: Vocabulary
     let dct: CalendarDay?
     var candidates: [Candidate] = []
+    /// The values of the candidates whose value is made (``Candidate/made``).
+    var values: [Value] = []
     /// The token ranges of the ``Rule/parts`` of candidates whose rule has them, by index in `candidates` (kept
     /// apart: a field of every candidate would be copied with each of them, for a handful of rules).
     var candidateParts: [Int: [Range<Int>]] = [:]
@@ -175,7 +185,7 @@ struct TaggingRun {
                                     pending.append(Pending(language: languageIndex, rule: ri, captureStart: Int32(start),
                                                            captureCount: Int32(pendingCaptures.count - start)))
                                     candidates.append(Candidate(start: s, end: e, priority: Int(rule.priority), type: rule.type,
-                                                                value: "", pending: Int32(pending.count - 1)))
+                                                                pending: Int32(pending.count - 1)))
                                     break
                                 }
                                 let source = lang.rules[Int(ri)]
@@ -184,7 +194,9 @@ struct TaggingRun {
                                 if !source.parts.isEmpty, let ranges = matcher.tokenRanges(st, of: source.parts) {
                                     candidateParts[candidates.count] = ranges
                                 }
-                                candidates.append(made)
+                                values.append(made)
+                                candidates.append(Candidate(start: s, end: e, priority: Int(rule.priority), type: rule.type,
+                                                            made: Int32(values.count - 1)))
                                 break
                             }
                         }
@@ -203,9 +215,9 @@ struct TaggingRun {
     static let currency: Set<String> = ["$", "€", "£", "¥", "#", "№", "₹", "₽", "₩", "￥"]
     static let joiners: Set<String> = ["-", "/", ".", ":", "_", "+", "@", ","]
 
-    /// The candidate `source` makes of the match `[s, e)`, or nil when its value template rejects it.
+    /// The value `source` makes of the match `[s, e)`, or nil when its value template rejects it.
     static func make(_ source: Rule, captures: [(String, String)], _ s: Int, _ e: Int, words: TemplateWords,
-                     dct: CalendarDay?, v: TokenView, edtfCache: EDTFCache) -> Candidate? {
+                     dct: CalendarDay?, v: TokenView, edtfCache: EDTFCache) -> Value? {
         var ctx = TemplateContext(captures: captures, dct: dct, v: v, words: words, matchStart: s, matchEnd: e)
         guard let value = source.value.evaluate(&ctx), !value.isEmpty else { return nil }
         var mod = source.mod?.evaluate(&ctx)
@@ -217,13 +229,12 @@ struct TaggingRun {
         } else if !ctx.unresolved {
             derive = true  // TimexEDTF.edtf(value:mod:), made in select() for kept candidates
         }
-        return Candidate(start: s, end: e, priority: source.priority, type: source.type, value: value, mod: mod, edtf: edtf,
-                         deriveEDTF: derive)
+        return Value(value: value, mod: mod, edtf: edtf, deriveEDTF: derive)
     }
 
     /// Makes the value of the pending candidate `c`, with the token ranges of its rule's parts if it has
     /// them; nil when its template rejects it.
-    private func resolve(_ c: Candidate) -> (Candidate, [Range<Int>]?)? {
+    private func resolve(_ c: Candidate) -> (Value, [Range<Int>]?)? {
         let p = pending[Int(c.pending)]
         let L = languages[Int(p.language)]
         let start = Int(p.captureStart)
@@ -245,12 +256,14 @@ struct TaggingRun {
         swap(&candidates, &self.candidates)
         var partRanges: [Int: [Range<Int>]] = [:]
         swap(&partRanges, &candidateParts)
-        return choose(&candidates, &partRanges, signalLanguages: signalLanguages)
+        var values: [Value] = []
+        swap(&values, &self.values)
+        return choose(&candidates, &values, &partRanges, signalLanguages: signalLanguages)
     }
 
     /// ``select(signalLanguages:)`` once the candidates are taken out of the run. It does not mutate the run:
     /// called from a method that does, each of the run's methods below got a copy of the whole run.
-    private func choose(_ candidates: inout [Candidate], _ partRanges: inout [Int: [Range<Int>]],
+    private func choose(_ candidates: inout [Candidate], _ values: inout [Value], _ partRanges: inout [Int: [Range<Int>]],
                         signalLanguages: [CompiledLanguage]) -> [TimeExpression] {
         let v = self.v
         guard !candidates.isEmpty else { return [] }
@@ -270,7 +283,9 @@ struct TaggingRun {
             if span.contains(where: { taken[$0] }) { continue }
             if candidates[o.index].pending >= 0 {
                 guard let (made, parts) = resolve(candidates[o.index]) else { continue }
-                candidates[o.index] = made
+                values.append(made)
+                candidates[o.index].made = Int32(values.count - 1)
+                candidates[o.index].pending = -1
                 if let parts { partRanges[o.index] = parts }
             }
             for k in span { taken[k] = true }
@@ -281,13 +296,13 @@ struct TaggingRun {
         var found: [TimeExpression] = []
         found.reserveCapacity(kept.count)
         for k in kept {
-            let c = candidates[k.index]
-            var edtf = c.deriveEDTF ? edtfCache.edtf(value: c.value, mod: c.mod) : c.edtf
+            let c = candidates[k.index], m = values[Int(c.made)]
+            var edtf = m.deriveEDTF ? edtfCache.edtf(value: m.value, mod: m.mod) : m.edtf
             if let e = edtf, c.type == .date, !e.utf8.contains(UInt8(ascii: "/")), opensInterval(c, signalLanguages) {
                 edtf = e.hasSuffix("~") ? String(e.dropLast()) + "/..~" : e + "/.."
                 if EDTF(edtf!) == nil { edtf = e }
             }
-            found.append(expression(c.start..<c.end, type: c.type, value: c.value, mod: c.mod, edtf: edtf,
+            found.append(expression(c.start..<c.end, type: c.type, value: m.value, mod: m.mod, edtf: edtf,
                                     parts: partRanges.isEmpty ? [] : parts(partRanges[k.index], edtf: edtf)))
         }
         // A marked value (`{prev}`) starts with P, as durations and references do: the first byte says most.
