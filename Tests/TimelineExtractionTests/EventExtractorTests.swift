@@ -87,6 +87,12 @@ struct EventExtractorTests {
         #expect(ex.mentions.allSatisfy { $0.edtf == nil })
     }
 
+    @Test func chineseNewsDaysOfTheMonthDateEvents() {
+        let text = "俄罗斯总统普京5日在圣彼得堡会见了中国国家主席。上月20日，双方外长通了电话。"
+        let ex = extractor.extract(doc(text, date: CalendarDay(year: 2019, month: 6, day: 6)))
+        #expect(ex.mentions.map(\.edtf) == ["2019-06-05", "2019-05-20"], "\(ex.mentions.map(\.dateText))")
+    }
+
     @Test func chineseDatesTitlesAndActors() {
         let text = "1969年3月，中苏两国军队在珍宝岛发生武装冲突。"
         let ex = extractor.extract(doc(text))

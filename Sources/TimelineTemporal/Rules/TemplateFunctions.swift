@@ -109,6 +109,7 @@ extension CompiledLanguage {
 /// | `{weekof:M:D}` / `{weekof:M:D:Y}` | the ISO week of day D of month M (in year Y, else the year as for a month name) | `{weekof:03:06:2000}` → `2000-W10` |
 /// | `{holiday:H}` | a holiday near the DCT (year by tense): H is `MM-DD`, `MM/N/W` (Nth weekday W, N = -1 for the last) or `MM-DD/W` (the first weekday W on or after MM-DD) | `{holiday:11/4/4}` → `2012-11-22` |
 /// | `{prev:UNIT:OFF}` | UNIT (`day`, `month`, `week`, `quarter`) of the expression told last, shifted by OFF; no expression when none fits (see ``AnaphoricValue``) | `In March 1989 … {prev:month:1}` → `1989-04` |
+/// | `{monthday:D}` | day D of the DCT's month; a later day is last month's unless the sentence is in the future, an earlier one next month's if it is | `{monthday:20}` → `2013-02-20` |
 /// | `{weekin:W:OFF}` | weekday W (1 = Monday) of the week OFF weeks from the DCT's (weeks run Monday to Sunday) | `{weekin:5:-1}` → `2013-03-15` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
 /// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
@@ -124,7 +125,7 @@ enum TemplateFunctions {
     /// The functions, by the name a template calls them with.
     enum Function: String, CaseIterable, Sendable {
         case ref, dur, span, weekday, yy, yearafter, century, cdecade, h24, pad2, or, between, odecade, tens, yearfor,
-             holiday, quarters, when, weekend, seen, inyear, anchor, half, weekof, weekin, prev
+             holiday, quarters, when, weekend, seen, inyear, anchor, half, weekof, weekin, prev, monthday
     }
 
     static let names: Set<String> = Set(Function.allCases.map(\.rawValue))
@@ -217,6 +218,15 @@ enum TemplateFunctions {
             guard let unit = unitArg(0), AnaphoricValue.units.contains(unit), let off = int(1), abs(off) < 100 else { return nil }
             ctx.unresolved = true  // no EDTF until the value is resolved (AnaphoricValue.resolve)
             return AnaphoricValue.marked(unit: unit, offset: off)
+        case .monthday:
+            guard let day = int(0), (1...31).contains(day) else { return nil }
+            guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-XX-" + pad2(day) }
+            // The day of the DCT's month; a later day is last month's unless the sentence speaks of the future,
+            // an earlier one next month's if it does.
+            var m = d.year * 12 + d.month - 1
+            if day > d.day, tense(ctx) <= 0 { m -= 1 } else if day < d.day, tense(ctx) > 0 { m += 1 }
+            let date = CalendarDay(year: floorDiv(m, 12), month: m - floorDiv(m, 12) * 12 + 1, day: day)
+            return date.isValid ? date.description : nil
         case .weekin:
             guard let w = int(0), (1...7).contains(w), let off = int(1), abs(off) < 1000 else { return nil }
             guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-XX-XX" }
