@@ -13,16 +13,15 @@ enum AnaphoricValue {
 
     static func marked(unit: String, offset: Int) -> String { "\(marker)\(unit):\(offset)" }
 
-    /// How finely a told value names its time.
-    enum Grain: Int, Comparable {
+    /// How finely a told value names its time, coarsest first.
+    enum Grain: Comparable {
         case quarter, month, week, day
-        static func < (a: Grain, b: Grain) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// `found` (in text order) with each marked value counted from the last date or time before it that is
     /// fine enough for its unit (a day needs a day; a month, a month or a day; a week, a week or a day; a
-    /// quarter, any of them); the counted value is then the last told. A marked expression with nothing to count from is left
-    /// out.
+    /// quarter, any of them); the counted value is then the last told. A marked expression with nothing to
+    /// count from is left out.
     static func resolve(_ found: [TimeExpression], edtfCache: EDTFCache) -> [TimeExpression] {
         var out: [TimeExpression] = []
         out.reserveCapacity(found.count)
