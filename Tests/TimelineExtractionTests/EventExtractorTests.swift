@@ -25,6 +25,14 @@ struct EventExtractorTests {
         #expect(m.title.count <= 80)
     }
 
+    @Test func notesUnderYearHeadingsAreDatedWithoutADocumentDate() {
+        let text = "# History\n\n## 2019\n\nIn June, the company launched its first product.\n\n"
+            + "## 2020: Lockdown\n\nIn March the office closed because of the pandemic.\n"
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.map(\.edtf) == ["2019-06", "2020-03"])
+        #expect(ex.mentions.map(\.title) == ["Company launched its first product", "Office closed because of the pandemic"])
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))

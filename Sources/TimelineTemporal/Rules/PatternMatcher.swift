@@ -31,6 +31,19 @@ struct TokenView {
         return true
     }
 
+    /// Whether a blank line (two line feeds) separates token `k` from the token before it.
+    @inline(__always) func blankLineBefore(_ k: Int) -> Bool {
+        guard k > 0 else { return false }
+        let a = Int(toks[k - 1].bEnd), b = Int(toks[k].bStart)
+        guard b - a >= 2 else { return false }
+        var feeds = 0
+        for j in a..<b where text[j] == 0x0A {
+            feeds += 1
+            if feeds == 2 { return true }
+        }
+        return false
+    }
+
     /// The value of a number token of at most 9 digits (``Token/intValue``).
     @inline(__always) func intValue(_ i: Int) -> Int? {
         let t = toks[i]

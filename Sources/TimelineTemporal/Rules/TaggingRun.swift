@@ -50,6 +50,8 @@ struct TaggingRun {
     var languages: [CompiledLanguage] = []
     let ids: SpecialIDs
     let edtfCache: EDTFCache
+    /// The years that headings give the text's sections, found when a template first asks.
+    let sections = SectionYears()
 
     /// Ids of the punctuation the boundary checks look at (a class: runs share it without copying its arrays).
     final class SpecialIDs: Sendable {
@@ -190,7 +192,7 @@ struct TaggingRun {
                                 }
                                 let source = lang.rules[Int(ri)]
                                 guard let made = TaggingRun.make(source, captures: matcher.captureValues(st), s, e, words: words,
-                                                                 dct: dct, v: v, edtfCache: edtfCache) else { continue }
+                                                                 dct: dct, v: v, sections: sections, edtfCache: edtfCache) else { continue }
                                 if !source.parts.isEmpty, let ranges = matcher.tokenRanges(st, of: source.parts) {
                                     candidateParts[candidates.count] = ranges
                                 }
@@ -217,8 +219,9 @@ struct TaggingRun {
 
     /// The value `source` makes of the match `[s, e)`, or nil when its value template rejects it.
     static func make(_ source: Rule, captures: [(String, String)], _ s: Int, _ e: Int, words: TemplateWords,
-                     dct: CalendarDay?, v: TokenView, edtfCache: EDTFCache) -> Value? {
-        var ctx = TemplateContext(captures: captures, dct: dct, v: v, words: words, matchStart: s, matchEnd: e)
+                     dct: CalendarDay?, v: TokenView, sections: SectionYears, edtfCache: EDTFCache) -> Value? {
+        var ctx = TemplateContext(captures: captures, dct: dct, v: v, words: words, matchStart: s, matchEnd: e,
+                                  sections: sections)
         guard let value = source.value.evaluate(&ctx), !value.isEmpty else { return nil }
         var mod = source.mod?.evaluate(&ctx)
         if mod?.isEmpty == true { mod = nil }
@@ -242,7 +245,8 @@ struct TaggingRun {
         let captures = taken.map { (L.captureNames[Int($0.name)], PatternMatcher.value(of: $0, L, v)) }
         let source = L.source.rules[Int(p.rule)]
         let made = L.withTemplateWords(ids, vocabCount: vocab.count) { words in
-            TaggingRun.make(source, captures: captures, c.start, c.end, words: words, dct: dct, v: v, edtfCache: edtfCache)
+            TaggingRun.make(source, captures: captures, c.start, c.end, words: words, dct: dct, v: v, sections: sections,
+                            edtfCache: edtfCache)
         }
         guard let made else { return nil }
         return (made, source.parts.isEmpty ? nil : PatternMatcher.tokenRanges(taken, of: source.parts, L, v, ids: ids.matcher))
@@ -281,6 +285,8 @@ struct TaggingRun {
         for o in order {
             let span = candidates[o.index].start..<candidates[o.index].end
             if span.contains(where: { taken[$0] }) { continue }
+            // No expression spans a blank line (`2015年` heading, then `6月5日` below it).
+            if span.count > 1, span.dropFirst().contains(where: { v.toks[$0].spaceBefore && v.blankLineBefore($0) }) { continue }
             if candidates[o.index].pending >= 0 {
                 guard let (made, parts) = resolve(candidates[o.index]) else { continue }
                 values.append(made)

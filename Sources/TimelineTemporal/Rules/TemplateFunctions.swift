@@ -11,6 +11,8 @@ struct TemplateContext {
     var words: TemplateWords
     var matchStart: Int
     var matchEnd: Int
+    /// The years that headings give the sections of the text.
+    var sections: SectionYears
     /// Set when a value needed the document creation time and there was none.
     var unresolved = false
 
@@ -111,6 +113,7 @@ extension CompiledLanguage {
 /// | `{prev:UNIT:OFF}` | UNIT (`day`, `month`, `week`, `quarter`) of the expression told last, shifted by OFF; no expression when none fits (see ``AnaphoricValue``) | `In March 1989 … {prev:month:1}` → `1989-04` |
 /// | `{monthday:D}` | day D of the DCT's month; a later day is last month's unless the sentence is in the future, an earlier one next month's if it is | `{monthday:20}` → `2013-02-20` |
 /// | `{weekin:W:OFF}` | weekday W (1 = Monday) of the week OFF weeks from the DCT's (weeks run Monday to Sunday) | `{weekin:5:-1}` → `2013-03-15` |
+/// | `{sectionyear:}` | the year the heading of the match's section names (`## 2019`, see ``SectionYears``), else the DCT's | `## 2019` … `{sectionyear:}` → `2019` |
 /// | `{yy:Y}` | two-digit year to four digits, pivoting on the DCT | `{yy:89}` → `1989` |
 /// | `{yearafter:Y1:Y2}` | the year ending in Y2 that follows Y1 (≤ 20 years later) | `{yearafter:1971:72}` → `1972` |
 /// | `{century:N}` | ordinal century to TIMEX (`19th` → `18`) | `{century:19}` → `18` |
@@ -125,7 +128,7 @@ enum TemplateFunctions {
     /// The functions, by the name a template calls them with.
     enum Function: String, CaseIterable, Sendable {
         case ref, dur, span, weekday, yy, yearafter, century, cdecade, h24, pad2, or, between, odecade, tens, yearfor,
-             holiday, quarters, when, weekend, seen, inyear, anchor, half, weekof, weekin, prev, monthday
+             holiday, quarters, when, weekend, seen, inyear, anchor, half, weekof, weekin, prev, monthday, sectionyear
     }
 
     static let names: Set<String> = Set(Function.allCases.map(\.rawValue))
@@ -218,6 +221,9 @@ enum TemplateFunctions {
             guard let unit = unitArg(0), AnaphoricValue.units.contains(unit), let off = int(1), abs(off) < 100 else { return nil }
             ctx.unresolved = true  // no EDTF until the value is resolved (AnaphoricValue.resolve)
             return AnaphoricValue.marked(unit: unit, offset: off)
+        case .sectionyear:
+            if let y = sectionYear(ctx) { return year4(y) }
+            return ref(unit: "year", offset: 0, &ctx)
         case .monthday:
             guard let day = int(0), (1...31).contains(day) else { return nil }
             guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX-XX-" + pad2(day) }
@@ -613,16 +619,22 @@ enum TemplateFunctions {
         return y
     }
 
-    /// The year last written in digits before the match within its sentence and at most 15 tokens back (a
-    /// year further back belongs to another clause as often as not), if any.
+    /// The year last written in digits before the match within its sentence and paragraph (a heading has no
+    /// full stop) and at most 15 tokens back (a year further back belongs to another clause as often as
+    /// not), if any.
     static func sentenceYear(_ ctx: TemplateContext) -> Int? {
         var i = ctx.matchStart - 1
         while i >= 0 && i >= ctx.matchStart - 15 {
-            if isSentenceEnd(ctx.v, ctx.words, i) { return nil }
+            if isSentenceEnd(ctx.v, ctx.words, i) || ctx.v.toks[i + 1].spaceBefore && ctx.v.blankLineBefore(i + 1) { return nil }
             if let y = writtenYear(ctx, i) { return y }
             i -= 1
         }
         return nil
+    }
+
+    /// The year the heading of the match's section gives (see ``SectionYears``), if any.
+    static func sectionYear(_ ctx: TemplateContext) -> Int? {
+        ctx.sections.year(at: Int(ctx.v.toks[ctx.matchStart].bStart), ctx.v)
     }
 
     /// The year for a month (1–12), quarter (1–4), half (1–2) or season (`SP`…`WI`) named without one.
@@ -645,6 +657,8 @@ enum TemplateFunctions {
         if kind == "month", direction == nil, let y = sentenceYear(ctx), tense(ctx, monthCues: true) <= 0 {
             return year4(y)
         }
+        // Under a heading that names a year (`## 2019`), that year.
+        if direction == nil, let y = sectionYear(ctx) { return year4(y) }
         guard let d = ctx.dct else { ctx.unresolved = true; return "XXXX" }
         let current: Int
         switch kind {
