@@ -87,8 +87,9 @@ enum DatelineDetector {
     private static func scanLine(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> (Dateline, Bool)? {
         let line = Array(s[a..<b])
         let length = b - a
-        // A line ending like a sentence is prose, whatever its length.
-        let prose = ".。!?！？".unicodeScalars.contains(line[line.count - 1])
+        // A line ending like a sentence is prose, whatever its length. A list item or a table row that starts
+        // with a date (`- 2019-03-04: Beta launched`, `| 2022-01-15 | Acquired Widgets |`) tells an event.
+        let prose = ".。!?！？".unicodeScalars.contains(line[line.count - 1]) || isListItemOrTableRow(line)
         func dateline(_ m: DateStringParser.Match, from start: Int) -> Dateline? {
             guard years.contains(m.day.year) else { return nil }
             let match = (a + start)..<(a + m.range.upperBound)
@@ -133,6 +134,16 @@ enum DatelineDetector {
             }
         }
         return nil
+    }
+
+    /// Whether the line starts like a Markdown list item (`- `, `* `, `+ `, `1. `, `2) `) or table row (`|`).
+    static func isListItemOrTableRow(_ line: [Unicode.Scalar]) -> Bool {
+        guard let first = line.first else { return false }
+        if first == "|" { return true }
+        if "-*+•".unicodeScalars.contains(first) { return line.count > 1 && DateStringParser.isSpace(line[1]) }
+        var i = 0
+        while i < line.count, i < 3, DateStringParser.digitValue(line[i]) != nil { i += 1 }
+        return i > 0 && i + 1 < line.count && (line[i] == "." || line[i] == ")") && DateStringParser.isSpace(line[i + 1])
     }
 
     /// A dateline keyword at `i` (case-insensitive, ending at a word boundary): the index after it and

@@ -138,8 +138,55 @@ public struct EventExtractor: Sendable {
         if let known = scratch?.navigationLines[line] { return known }
         var pipes = 0
         for c in s[line] where c == "|" { pipes += 1 }
-        scratch?.navigationLines[line] = pipes >= 2
-        return pipes >= 2
+        let navigation = pipes >= 2 && !EventExtractor.isTableRow(line, in: s, scratch: scratch)
+        scratch?.navigationLines[line] = navigation
+        return navigation
+    }
+
+    /// Whether the line `bounds` is a row of a Markdown table: it and the lines just above it hold `|`, and one
+    /// of them, or the line below it, is the table's delimiter row (`|------|:---|`).
+    static func isTableRow(_ bounds: Range<Int>, in s: [Unicode.Scalar], scratch: DocumentScratch? = nil) -> Bool {
+        func lineStart(_ end: Int) -> Int {
+            var i = end
+            while i > 0, s[i - 1] != "\n" { i -= 1 }
+            return i
+        }
+        func lineEnd(_ start: Int) -> Int {
+            var i = start
+            while i < s.count, s[i] != "\n" { i += 1 }
+            return i
+        }
+        func isDelimiterRow(_ r: Range<Int>) -> Bool {
+            var dashes = 0, pipes = 0
+            for c in s[r] {
+                switch c {
+                case "-": dashes += 1
+                case "|": pipes += 1
+                case ":", " ", "\t", "\r": break
+                default: return false
+                }
+            }
+            return dashes >= 3 && pipes >= 1
+        }
+        if bounds.upperBound < s.count {
+            let below = bounds.upperBound + 1
+            if isDelimiterRow(below..<lineEnd(below)) { return true }
+        }
+        var start = lineStart(bounds.lowerBound)
+        var rows = 0
+        while start > 0, rows < 10_000 {
+            let above = lineStart(start - 1)..<(start - 1)
+            if let known = scratch?.tableRowStarts[above.lowerBound] { return known }
+            if isDelimiterRow(above) {
+                scratch?.tableRowStarts[lineStart(bounds.lowerBound)] = true
+                return true
+            }
+            guard s[above].contains("|") else { break }
+            start = above.lowerBound
+            rows += 1
+        }
+        scratch?.tableRowStarts[lineStart(bounds.lowerBound)] = false
+        return false
     }
 
     /// Part of a phone number or a longer run of digit groups (`+7 495 1969 2014`, `010-6512 1969`).
@@ -505,6 +552,8 @@ final class DocumentScratch {
     /// Facts about lines (see ``line(from:to:)``), once computed.
     var headingLines: [Range<Int>: Bool] = [:]
     var navigationLines: [Range<Int>: Bool] = [:]
+    /// Whether the line starting at an offset is a Markdown table row (``EventExtractor/isTableRow(_:in:scratch:)``).
+    var tableRowStarts: [Int: Bool] = [:]
     /// Offsets of the line breaks of `s`.
     private lazy var breaks: [Int] = s.indices.filter { s[$0] == "\n" }
 

@@ -266,7 +266,7 @@ public struct TitleMaker: Sendable {
             }
             for (k, c) in scalars.enumerated() {
                 let isComma = c == "," && (k + 1 == scalars.count || scalars[k + 1] == " ")
-                if isComma || c == ";" || c == ":" || c == "—" || c == "(" || c == ")" || c == "–" {
+                if isComma || c == ";" || c == ":" || c == "—" || c == "(" || c == ")" || c == "–" || c == "|" {
                     emit(k)
                     start = k + 1
                 }
@@ -279,7 +279,7 @@ public struct TitleMaker: Sendable {
         let chars = Array(text)
         for (k, ch) in chars.enumerated() {
             let isComma = ch == "," && (k + 1 == chars.count || chars[k + 1] == " ")
-            if isComma || ";:—()".contains(ch) || ch == "–" {
+            if isComma || ";:—()|".contains(ch) || ch == "–" {
                 pieces.append(current.trimmingCharacters())
                 current = ""
             } else {

@@ -17,6 +17,7 @@ import TimelineModel
         ("A headline\nUpdated June 2, 2023\nPublished June 1, 2023\nText", "2023-06-01"),
         ("A headline\nUpdated June 2, 2023\nText", "2023-06-02"),
         ("发布时间：2022-03-04\n正文", "2022-03-04"),
+        ("A headline\n- Published: March 4, 2021\nText", "2021-03-04"),
     ])
     func findsDatelines(text: String, expected: String) {
         #expect(day(text)?.description == expected)
@@ -28,6 +29,10 @@ import TimelineModel
         "Title\nhttps://example.org/2024/05/20/story",
         "Title\nVersion 1.2024.05.06",
         "Title\nOrder 12024-05-06",
+        // Notes: a list item or a table row that starts with a date tells an event, not the document's date.
+        "# Falcon\n\n- 2019-03-04: Beta launched\n- March 2020 — office closed",
+        "# Falcon\n\n1. 2019-03-04 beta launched",
+        "| Date | Event |\n|------|-------|\n| 2022-01-15 | Acquired Widgets Ltd |",
     ])
     func ignoresNonDatelines(text: String) {
         #expect(day(text) == nil)

@@ -33,6 +33,15 @@ struct EventExtractorTests {
         #expect(ex.mentions.map(\.title) == ["Company launched its first product", "Office closed because of the pandemic"])
     }
 
+    @Test func markdownTableRowsAreEventsAndNavigationLinesAreNot() {
+        let text = "Milestones:\n\n| Date | Event |\n|:-----|-------|\n| 2022-01-15 | Acquired Widgets Ltd |\n"
+            + "| 2022-06 | Released version 2.0 |\n\nHome | World | Archive | 2021 | Contact\n"
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.map(\.edtf) == ["2022-01-15", "2022-06"])
+        #expect(ex.mentions.map(\.title) == ["Acquired Widgets Ltd", "Released version 2.0"])
+        #expect(ex.mentions.first?.quote == "| 2022-01-15 | Acquired Widgets Ltd |")
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))

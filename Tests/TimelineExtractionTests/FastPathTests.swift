@@ -73,7 +73,7 @@ import TimelineModel
         let chars = Array(text)
         for (k, ch) in chars.enumerated() {
             let isComma = ch == "," && (k + 1 == chars.count || chars[k + 1] == " ")
-            if isComma || ";:—()".contains(ch) || ch == "–" {
+            if isComma || ";:—()|".contains(ch) || ch == "–" {
                 pieces.append(current.trimmingCharacters())
                 current = ""
             } else {
