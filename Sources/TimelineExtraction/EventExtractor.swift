@@ -81,6 +81,7 @@ public struct EventExtractor: Sendable {
         let lowered = t.text.lowercased()
         if lexicon.titleRules.presentDeictics.contains(lowered) { return false }
         if isStamp(t, in: s, scratch: scratch) || isInNumberSequence(t, in: s)
+            || lexicon.index.wireDateline.isDateline(t.start, t.end, in: s)
             || isInHeading(t, in: s, document: document, scratch: scratch) { return false }
         let index = lexicon.index
         let before = precedingWords(s, before: t.start, count: 3)

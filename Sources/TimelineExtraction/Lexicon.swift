@@ -68,6 +68,10 @@ public struct Lexicon: Sendable {
         public var conditionalCues: [String]
         public var stampMarkers: [String]
         public var presentDeictics: [String]
+        /// Credits after the date of a wire story's dateline (`(Reuters)`, `电`); optional in the file.
+        public var wireCredits: [String]?
+        /// Last characters of the agencies that lead a Chinese dateline (`社` of `新华社`); optional in the file.
+        public var wireAgencyEndings: [String]?
     }
 
     public var eventTypes: [EventType] { didSet { prepared = LexiconIndex(self) } }

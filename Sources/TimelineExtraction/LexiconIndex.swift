@@ -62,6 +62,7 @@ final class LexiconIndex: Sendable {
     let conditionalCuesSpaced: [String]
     let conditionalCuePhrases: TextSearch.PhraseSet
     let stampMarkers: TextSearch.PhraseSet
+    let wireDateline: WireDateline
     let enablingCues: (en: TextSearch.PhraseSet, zh: TextSearch.PhraseSet)
     /// The English anaphors with a space on each side, as ``EventExtractor/hasAnaphor(_:zh:)`` looks for them.
     let spacedAnaphors: TextSearch.PhraseSet
@@ -109,6 +110,7 @@ final class LexiconIndex: Sendable {
         conditionalCuesSpaced = rules.conditionalCues.map { " " + $0 + " " }
         conditionalCuePhrases = TextSearch.PhraseSet(conditionalCuesSpaced)
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
+        wireDateline = WireDateline(credits: rules.wireCredits ?? [], agencyEndings: rules.wireAgencyEndings ?? [])
         enablingCues = (TextSearch.PhraseSet(lexicon.enablingCues.en), TextSearch.PhraseSet(lexicon.enablingCues.zh))
         spacedAnaphors = TextSearch.PhraseSet(lexicon.anaphors.en.map { " " + $0 + " " })
         let definite = lexicon.definiteReferences.map { Array(($0.en ?? $0.zh ?? "").unicodeScalars) }

@@ -423,6 +423,12 @@ public struct TitleMaker: Sendable {
             var cutAt = limit
             if let space = s[..<limit].lastIndex(of: 0x20) { cutAt = space }
             var words = TitleMaker.byteWords(Array(s[..<cutAt]))
+            if cutAt < limit {
+                let all = TitleMaker.byteWords(s)
+                let keep = TitleMaker.keptAtNameBoundary(words.count, lengths: all.map(\.count),
+                                                         capitalized: all.map { ($0.first ?? 0) &- 0x41 < 26 })
+                words = Array(all[..<keep])
+            }
             while words.count > 1, let last = words.last, TitleMaker.trailingJunk.contains(TitleMaker.lowerString(last)) {
                 words.removeLast()
             }
@@ -444,6 +450,23 @@ public struct TitleMaker: Sendable {
         return s.withUnsafeBufferPointer { String(decoding: $0.prefix(Event.maxTitleLength), as: UTF8.self) }
     }
 
+    /// How many of a title's words to keep when the length limit falls after the first `kept`: a name (a run of
+    /// capitalised words, `Xi Jinping`) is not cut in two. It is kept whole when the title then stays within
+    /// ``Event/maxTitleLength`` characters (`lengths` counts each word's), else left out.
+    static func keptAtNameBoundary(_ kept: Int, lengths: [Int], capitalized: [Bool]) -> Int {
+        guard kept > 0, kept < lengths.count, capitalized[kept], capitalized[kept - 1] else { return kept }
+        var end = kept
+        var length = lengths[..<kept].reduce(kept - 1, +)
+        while end < lengths.count, capitalized[end] {
+            length += 1 + lengths[end]
+            end += 1
+        }
+        if length <= Event.maxTitleLength { return end }
+        var start = kept
+        while start > 1, capitalized[start - 1] { start -= 1 }
+        return start
+    }
+
     /// Cleans Markdown, trims to the length limit at a word boundary, capitalises the first letter.
     func finish(_ raw: String) -> String {
         if let fast = finishASCII(raw) { return fast }
@@ -460,9 +483,15 @@ public struct TitleMaker: Sendable {
         }
         if s.count > limit {
             var cutAt = s.index(s.startIndex, offsetBy: limit)
-            if let space = s[..<cutAt].lastIndex(of: " ") { cutAt = space }
-            s = String(s[..<cutAt])
-            var words = s.spaceSplit().map(String.init)
+            let atSpace = s[..<cutAt].lastIndex(of: " ")
+            if let space = atSpace { cutAt = space }
+            var words = String(s[..<cutAt]).spaceSplit().map(String.init)
+            if atSpace != nil {
+                let all = s.spaceSplit().map(String.init)
+                let keep = TitleMaker.keptAtNameBoundary(words.count, lengths: all.map(\.count),
+                                                         capitalized: all.map { $0.first?.isUppercase == true })
+                words = Array(all[..<keep])
+            }
             while words.count > 1, let last = words.last, TitleMaker.trailingJunk.contains(last.lowercased()) {
                 words.removeLast()
             }
@@ -544,7 +573,8 @@ public struct TitleMaker: Sendable {
     func chineseTitle(_ q: [Unicode.Scalar], date: Range<Int>) -> String {
         let stops = "，。；：、！？,;:!?\n".unicodeScalars
         var lo = date.lowerBound, hi = date.upperBound
-        while lo > 0, !stops.contains(q[lo - 1]) { lo -= 1 }
+        let opening = lexicon.index.wireDateline.end(in: q) ?? 0
+        while lo > opening, !stops.contains(q[lo - 1]) { lo -= 1 }
         while hi < q.count, !stops.contains(q[hi]) { hi += 1 }
         var before = q.string(lo..<date.lowerBound)
         var after = q.string(date.upperBound..<hi)

@@ -40,9 +40,14 @@ import TimelineModel
         }
         if s.count > limit {
             var cutAt = s.index(s.startIndex, offsetBy: limit)
-            if let space = s[..<cutAt].lastIndex(of: " ") { cutAt = space }
-            s = String(s[..<cutAt])
-            var words = s.split(separator: " ").map(String.init)
+            let atSpace = s[..<cutAt].lastIndex(of: " ")
+            if let space = atSpace { cutAt = space }
+            var words = String(s[..<cutAt]).split(separator: " ").map(String.init)
+            if atSpace != nil {
+                let all = s.split(separator: " ").map(String.init)
+                words = Array(all[..<TitleMaker.keptAtNameBoundary(words.count, lengths: all.map(\.count),
+                                                                   capitalized: all.map { $0.first?.isUppercase == true })])
+            }
             while words.count > 1, let last = words.last, TitleMaker.trailingJunk.contains(last.lowercased()) {
                 words.removeLast()
             }

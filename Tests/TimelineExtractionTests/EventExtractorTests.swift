@@ -42,6 +42,28 @@ struct EventExtractorTests {
         #expect(ex.mentions.first?.quote == "| 2022-01-15 | Acquired Widgets Ltd |")
     }
 
+    @Test func aWireDatelineDatesNoEventAndStaysOutOfTitles() {
+        let en = "MOSCOW, May 16 (Reuters) - Russian President Vladimir Putin arrived in Beijing on Thursday for talks with Xi Jinping."
+        let ex = extractor.extract(doc(en, date: CalendarDay(year: 2024, month: 5, day: 17)))
+        #expect(ex.mentions.map(\.edtf) == ["2024-05-16"])
+        #expect(ex.mentions.first?.dateText == "Thursday")
+        // A name is not cut in two at the length limit.
+        #expect(ex.mentions.first?.title == "Russian President Vladimir Putin arrived in Beijing for talks with Xi Jinping")
+
+        let zh = "新华社北京5月16日电 国家主席习近平16日在人民大会堂同俄罗斯总统普京举行会谈。"
+        let zex = extractor.extract(SourceDocument(id: "z.txt", format: .text, rawText: zh, text: zh, offsetMap: nil, sha256: "",
+                                                   title: nil, date: CalendarDay(year: 2024, month: 5, day: 17),
+                                                   metadataRanges: [], languages: ["zh"]))
+        #expect(zex.mentions.map(\.dateText) == ["16日"])
+        #expect(zex.mentions.first?.title == "国家主席习近平在人民大会堂同俄罗斯总统普京举行会谈")
+        // `电` after a day that no agency leads starts a word (`电话`): the date is the event's.
+        let call = "习近平5月16日电话会谈普京。"
+        let cex = extractor.extract(SourceDocument(id: "c.txt", format: .text, rawText: call, text: call, offsetMap: nil,
+                                                   sha256: "", title: nil, date: CalendarDay(year: 2024, month: 5, day: 17),
+                                                   metadataRanges: [], languages: ["zh"]))
+        #expect(cex.mentions.map(\.dateText) == ["5月16日"])
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))
