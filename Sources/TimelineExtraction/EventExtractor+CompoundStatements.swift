@@ -149,12 +149,14 @@ extension EventExtractor {
                     ?? inner.contains(where: { lower.contains($0) }) else {
             return title
         }
+        // `the two countries` are states; `the two sides`, `they` may be any actors.
+        let states = ["countries", "nations", "states"].contains { lower.contains($0) }
         let pair: [String]
-        if let known = scratch?.mainActors {
+        if let known = states ? scratch?.mainStates : scratch?.mainActors {
             pair = known
         } else {
-            pair = mainActors(document: document, in: s)
-            scratch?.mainActors = pair
+            pair = mainActors(document: document, in: s, statesOnly: states)
+            if states { scratch?.mainStates = pair } else { scratch?.mainActors = pair }
         }
         guard pair.count == 2 else { return title }
         let names = "\(pair[0]) and \(pair[1])"
@@ -171,13 +173,17 @@ extension EventExtractor {
         return title
     }
 
-    /// The two actors named in the most sentences of the document.
-    func mainActors(document: SourceDocument, in s: [Unicode.Scalar]) -> [String] {
+    /// The two actors (with `statesOnly`, the two countries) named in the most sentences of the document.
+    func mainActors(document: SourceDocument, in s: [Unicode.Scalar], statesOnly: Bool = false) -> [String] {
         var count: [String: Int] = [:]
         for r in SentenceSplitter.sentences(in: s) {
-            for e in lexicon.entities(in: s.string(r)) where e.entity.kind == .actor { count[e.entity.name, default: 0] += 1 }
+            for e in lexicon.entities(in: s.string(r)) where e.entity.kind == .actor && (!statesOnly || e.entity.isState) {
+                count[e.entity.name, default: 0] += 1
+            }
         }
         let ranked = count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(2).map(\.key)
-        return ranked.count == 2 && count[ranked[1]]! >= 2 ? ranked.sorted() : []
+        // The second must be named twice; a second state once is enough when no third state is named.
+        let clear = ranked.count == 2 && (count[ranked[1]]! >= 2 || statesOnly && count.count == 2)
+        return clear ? ranked.sorted() : []
     }
 }

@@ -550,6 +550,8 @@ final class DocumentScratch {
     lazy var lower: [Unicode.Scalar] = s.map(TextSearch.lower)
     /// ``EventExtractor/mainActors(document:in:)``, once computed.
     var mainActors: [String]?
+    /// ``EventExtractor/mainActors(document:in:statesOnly:)`` of states only, once computed.
+    var mainStates: [String]?
     /// Facts about lines (see ``line(from:to:)``), once computed.
     var headingLines: [Range<Int>: Bool] = [:]
     var navigationLines: [Range<Int>: Bool] = [:]

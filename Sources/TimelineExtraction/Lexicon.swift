@@ -26,8 +26,10 @@ public struct Lexicon: Sendable {
         public var zh: [String]
         /// Attributive forms (`Chinese`, `Western`).
         public var adjectives: [String]
+        /// A country (`"category": "state"` in the file): `the two countries` stands for two of them.
+        public var isState: Bool
 
-        enum CodingKeys: String, CodingKey { case name, kind, en, zh, adjectives }
+        enum CodingKeys: String, CodingKey { case name, kind, category, en, zh, adjectives }
 
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +38,7 @@ public struct Lexicon: Sendable {
             en = try c.decodeIfPresent([String].self, forKey: .en) ?? []
             zh = try c.decodeIfPresent([String].self, forKey: .zh) ?? []
             adjectives = try c.decodeIfPresent([String].self, forKey: .adjectives) ?? []
+            isState = try c.decodeIfPresent(String.self, forKey: .category) == "state"
         }
     }
 

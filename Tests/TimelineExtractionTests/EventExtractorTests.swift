@@ -64,6 +64,15 @@ struct EventExtractorTests {
         #expect(cex.mentions.map(\.dateText) == ["5月16日"])
     }
 
+    @Test func theTwoCountriesAreTheTwoStatesADocumentNamesMost() {
+        let text = "Putin flew to Beijing for talks. Putin and Xi spoke for hours, and Moscow welcomed the result. "
+            + "In July 2001 the two countries signed a friendship treaty. Later they met again in Beijing in 2004."
+        let ex = extractor.extract(doc(text))
+        // Putin is named most, but he is no country.
+        #expect(ex.mentions.first?.title == "China and Russia signed a friendship treaty")
+        #expect(ex.mentions.first?.actors == ["China", "Russia"])
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))

@@ -54,6 +54,26 @@ struct GraphBuilderTests {
         #expect(g.events[0].places == ["Ussuri River", "Zhenbao Island"])
     }
 
+    @Test func extractedEventsOfAnEnglishAndAChineseArticleMerge() {
+        let en = "Energy ties between Moscow and Beijing keep growing\n\n"
+            + "In July 2001 the two countries signed the Treaty of Good-Neighbourliness and Friendly Cooperation.\n\n"
+            + "Putin travelled to Beijing in October 2023 to attend the third Belt and Road Forum.\n\n"
+            + "On May 16, Xi Jinping and Vladimir Putin held talks at the Great Hall of the People.\n"
+        let zh = "新华社北京5月16日电 国家主席习近平16日在人民大会堂同俄罗斯总统普京举行会谈。\n\n"
+            + "去年10月，普京出席了第三届“一带一路”国际合作高峰论坛。早在2001年7月，两国签署了《中俄睦邻友好合作条约》。\n"
+        let day = CalendarDay(year: 2024, month: 5, day: 20)
+        let docs = [("en.txt", en, "en"), ("zh.txt", zh, "zh")].map { id, text, language in
+            SourceDocument(id: id, format: .text, rawText: text, text: text, offsetMap: nil, sha256: "x", title: nil,
+                           date: day, metadataRanges: [], languages: [language])
+        }
+        let extractor = EventExtractor()
+        let g = GraphBuilder().build(documents: docs, extractions: docs.map { extractor.extract($0) })
+        #expect(g.events.map(\.date.value) == ["2001-07", "2023-10", "2024-05-16"])
+        #expect(g.events.allSatisfy { Set($0.mentions.map(\.document)) == ["en.txt", "zh.txt"] },
+                "\(g.events.map { ($0.title, $0.mentions.map(\.document)) })")
+        #expect(g.events.first?.actors == ["China", "Russia"])
+    }
+
     @Test func differentEventsOfTheSameYearStayApart() {
         let a = DocumentExtraction(document: "a.txt", mentions: [
             mention("a.txt", 0, edtf: "2022", title: "Russia's invasion of Ukraine", type: "war", actors: ["Russia", "Ukraine"]),
