@@ -7,7 +7,7 @@ import TimelineModel
 /// Extracts the visible text of an HTML document.
 ///
 /// Dropped: `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, comments, the `<head>` except its
-/// `<title>`, and all tags. Character references are decoded (`&nbsp;` becomes a plain space). Block elements
+/// `<title>`, menus and sidebars (`<nav>`, `<aside>`), and all tags. Character references are decoded (`&nbsp;` becomes a plain space). Block elements
 /// become line breaks, table cells spaces; runs of white space collapse to one space except inside `<pre>`.
 struct HTMLTextExtractor {
     struct Result {
@@ -29,6 +29,9 @@ struct HTMLTextExtractor {
     static let cellElements: Set<String> = ["td", "th"]
     /// Elements whose content is never shown as text.
     static let skippedElements: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object"]
+    /// Page furniture around an article (menus, sidebars of related links), dropped when they are closed: an
+    /// unclosed one is read as a block, so that malformed markup never hides the article.
+    static let furnitureElements: Set<String> = ["nav", "aside"]
     /// Elements whose content is text with character references but no tags.
     static let rawTextElements: Set<String> = ["title", "textarea"]
 
@@ -227,6 +230,10 @@ struct HTMLTextExtractor {
             startTag(name, attributes, at: i)
             if HTMLTextExtractor.skippedElements.contains(name) {
                 guard let close = findClose(name, from: end) else { return n }
+                return (find(">", from: close + 2) ?? n - 1) + 1
+            }
+            if HTMLTextExtractor.furnitureElements.contains(name), let close = findClose(name, from: end) {
+                endTag(name, at: close)
                 return (find(">", from: close + 2) ?? n - 1) + 1
             }
             if HTMLTextExtractor.rawTextElements.contains(name), let close = findClose(name, from: end) {

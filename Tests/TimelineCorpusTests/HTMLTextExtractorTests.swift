@@ -18,7 +18,7 @@ import TimelineModel
         #expect(!doc.text.contains("not visible"))
         #expect(!doc.text.contains("<"))
         #expect(doc.text.contains("Bridge & Tunnel Chronicle"))
-        #expect(doc.text.contains("Home\nArchive"))
+        #expect(!doc.text.contains("Archive"), "a menu (<nav>) is page furniture")
         #expect(doc.text.contains("The old bridge, built in 1932, closed on October 5, 2021 \u{2014} after 89 years."))
         #expect(doc.text.contains("Tolls rose from $1 to $3 \u{2026} residents said \u{2018}enough\u{2019}. Caf\u{E9} owners \u{A9} agreed."))
         #expect(doc.text.contains("First line\nsecond line"))
@@ -49,6 +49,17 @@ import TimelineModel
     @Test func entities() {
         let r = HTMLTextExtractor.extract("a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos; &ndash; &#65;&#x42;&#X43; &unknown; &amp &#0; & x")
         #expect(r.text == "a&b <c> \"d\" 'e' \u{2013} ABC &unknown; & \u{FFFD} & x")
+    }
+
+    @Test func menusAndSidebarsAreDroppedUnlessUnclosed() {
+        let html = "<body><nav><a>2023 Archive</a></nav><article><p>The route opened in 2013.</p></article>"
+            + "<aside><h3>Related</h3><a>Suez blockage: six days in March 2021</a></aside><p>Traffic fell in 2022.</p></body>"
+        let r = HTMLTextExtractor.extract(html)
+        #expect(r.text.contains("The route opened in 2013.\n"))
+        #expect(r.text.contains("Traffic fell in 2022."))
+        #expect(!r.text.contains("Archive") && !r.text.contains("Suez"), "\(r.text.debugDescription)")
+        // An unclosed sidebar hides nothing.
+        #expect(HTMLTextExtractor.extract("<aside><p>Signed in 1999.</p>").text.contains("Signed in 1999."))
     }
 
     @Test func malformedMarkupDegradesToText() {

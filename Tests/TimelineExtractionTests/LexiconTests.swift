@@ -27,6 +27,9 @@ struct LexiconTests {
         #expect(lexicon.eventType(of: "两国举行联合军演") == "military-cooperation")
         #expect(lexicon.eventType(of: "贸易额创下新高") == "economy")
         #expect(lexicon.eventType(of: "a quiet afternoon") == "event")
+        // `accord` takes inflections, but `according to` attributes a claim.
+        #expect(lexicon.eventType(of: "cargo volumes hit a record, according to officials") == "event")
+        #expect(lexicon.eventType(of: "Putin travelled to Beijing to attend a forum") == "diplomacy")
     }
 
     @Test func everyRelationCueHasAKnownTypeAndOneLanguage() {
