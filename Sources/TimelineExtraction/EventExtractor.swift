@@ -321,7 +321,10 @@ public struct EventExtractor: Sendable {
         let language = han * 2 > latin ? "zh" : "en"
         let dateInSeg = (t.start - segment.lowerBound)..<(t.end - segment.lowerBound)
         var (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
-        if language == "en" { title = resolvePronouns(title, document: document, in: s, scratch: scratch) }
+        if language == "en" {
+            title = resolvePronouns(title, document: document, in: s, scratch: scratch)
+            title = antecedentTitle(title, segment: segment, in: s)
+        }
         let found = lexicon.entities(inScalars: seg)
         var actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
         // A title whose pronoun subject was named ("China and Russia took part in drills") names actors too.
@@ -335,6 +338,36 @@ public struct EventExtractor: Sendable {
             dateSpan: t.start..<t.end, edtf: t.edtf, title: title, titleQuality: quality,
             type: eventType(title: title, quote: quote), actors: actors, places: places, language: language,
             sentence: sentence)
+    }
+
+    /// A title made of a relative clause (`the invasion of Ukraine, which began on February 24, 2022` gives
+    /// `Which began`) names the noun phrase before its comma instead of the pronoun: `Invasion of Ukraine began`.
+    func antecedentTitle(_ title: String, segment: Range<Int>, in s: [Unicode.Scalar]) -> String {
+        let words = title.spaceSplit()
+        guard let first = words.first, first == "Which" || first == "Who", words.count >= 2 else { return title }
+        var i = segment.lowerBound
+        while i > 0, SentenceSplitter.isSpace(s[i - 1]) { i -= 1 }
+        guard i > 0, s[i - 1] == "," else { return title }
+        i -= 1
+        let stops = Set(lexicon.titleRules.nounPhraseStops ?? [])
+        var phrase: [String] = []
+        var stopped = false
+        while phrase.count < 8 {
+            while i > 0, SentenceSplitter.isSpace(s[i - 1]) { i -= 1 }
+            var j = i
+            while j > 0, TextSearch.isWordScalar(s[j - 1]) || s[j - 1] == "-" || s[j - 1] == "'" || s[j - 1] == "’" { j -= 1 }
+            guard j < i else { break }
+            let word = s.string(j..<i)
+            if stops.contains(word.lowercased()) { stopped = true; break }
+            phrase.insert(word, at: 0)
+            i = j
+        }
+        // Only a phrase that a preposition or a conjunction opens is surely a noun phrase (not `Russia invaded
+        // Ukraine`).
+        guard stopped else { return title }
+        if let d = phrase.first?.lowercased(), TitleMaker.determiners.contains(d) { phrase.removeFirst() }
+        guard !phrase.isEmpty else { return title }
+        return titles.finish((phrase + words.dropFirst().map(String.init)).joined(separator: " "))
     }
 
     /// The type the title's own words give, else the quote's.
@@ -351,6 +384,10 @@ public struct EventExtractor: Sendable {
                          in s: [Unicode.Scalar], document: SourceDocument) -> [ExtractedRelation] {
         guard mentions.count - first >= 2 else { return [] }
         var out: [ExtractedRelation] = []
+        func evidence(_ a: ExtractedMention, _ b: ExtractedMention) -> Evidence {
+            Evidence(document: document.id, span: [a.rawSpan.lowerBound, b.rawSpan.upperBound].sorted(),
+                     quote: s.string(min(a.textSpan.lowerBound, b.textSpan.lowerBound)..<max(a.textSpan.upperBound, b.textSpan.upperBound)))
+        }
         let cues = lexicon.index.cuesLongestFirst
         let finder = lexicon.index.cueFinderLongestFirst
         for i in first..<(mentions.count - 1) {
@@ -363,6 +400,21 @@ public struct EventExtractor: Sendable {
             let inBetween = finder.firstOffsets(in: s, from: between.lowerBound, to: between.upperBound)
             for j in cues.indices where inHead[j] >= 0 || inBetween[j] >= 0 {
                 let cue = cues[j].cue
+                if i == first, cue.direction != .forwardFromCue, inHead[j] >= 0,
+                   !s[head.lowerBound..<inHead[j]].contains(where: { !SentenceSplitter.isSpace($0) }),
+                   !s[inHead[j]..<a.dateSpan.lowerBound].contains(where: EventExtractor.clausePunctuation.contains),
+                   s[between].contains(where: EventExtractor.clausePunctuation.contains) {
+                    // A cue opening the sentence ("Following B, A", "As a result of B, A") reads as "A cue B":
+                    // its B is the first event (in the cue's clause), its A the second (after that clause).
+                    var type = RelationType(rawValue: cue.type) ?? .precedes
+                    var (from, to) = cue.direction == .backward ? (i, i + 1) : (i + 1, i)
+                    if type == .responseTo, cue.ambiguous == true, !EventExtractor.reactionTypes.contains(b.type) {
+                        type = .precedes
+                        (from, to) = (i, i + 1)
+                    }
+                    out.append(ExtractedRelation(from: from, to: to, type: type, evidence: evidence(a, b)))
+                    break
+                }
                 let region = cue.direction == .forwardFromCue ? head : between
                 let found = cue.direction == .forwardFromCue ? inHead[j] : inBetween[j]
                 guard region.lowerBound < region.upperBound, found >= 0 else { continue }
@@ -377,9 +429,7 @@ public struct EventExtractor: Sendable {
                         (from, to) = (i + 1, i)
                     }
                 }
-                let ev = Evidence(document: document.id, span: [a.rawSpan.lowerBound, b.rawSpan.upperBound].sorted(),
-                                  quote: s.string(min(a.textSpan.lowerBound, b.textSpan.lowerBound)..<max(a.textSpan.upperBound, b.textSpan.upperBound)))
-                out.append(ExtractedRelation(from: from, to: to, type: type, evidence: ev))
+                out.append(ExtractedRelation(from: from, to: to, type: type, evidence: evidence(a, b)))
                 break
             }
         }
@@ -424,20 +474,31 @@ public struct EventExtractor: Sendable {
             let afterWords = EventExtractor.firstWords(after, 3)
             let firstWords = cue.zh != nil ? String(before.prefix(3))
                 : before.spaceSplit().prefix(before.spaceWordCount() > 4 ? 0 : 1).joined(separator: " ")
-            let anaphorBefore = hasAnaphor(firstWords, zh: cue.zh != nil)
+            var anaphorBefore = hasAnaphor(firstWords, zh: cue.zh != nil)
             var anaphorAfter = hasAnaphor(afterWords.joined(separator: " "), zh: cue.zh != nil)
             var antecedent = current - 1
+            // The latest earlier event (three sentences back at most) of the type an event noun names.
+            func latest(namedBy noun: String) -> Int? {
+                let nounType = lexicon.eventType(of: noun)
+                guard nounType != "event" else { return nil }
+                return mentions[..<current].lastIndex {
+                    $0.sentence < cur.sentence && $0.sentence >= cur.sentence - 3 && $0.edtf != nil
+                        && EventExtractor.sameFamily($0.type, nounType)
+                }
+            }
+            let beforeWords = before.spaceSplit()
             if anaphorBefore || anaphorAfter {
                 guard prev.sentence >= cur.sentence - 2, prev.edtf != nil else { return nil }
             } else if cue.en != nil, afterWords.count >= 2, afterWords[0] == "the" {
                 // "In response to the clash": the latest earlier event whose type the noun names.
-                let nounType = lexicon.eventType(of: afterWords[1])
-                guard nounType != "event", let j = mentions[..<current].lastIndex(where: {
-                    $0.sentence < cur.sentence && $0.sentence >= cur.sentence - 3 && $0.edtf != nil
-                        && EventExtractor.sameFamily($0.type, nounType)
-                }) else { continue }
+                guard let j = latest(namedBy: String(afterWords[1])) else { continue }
                 antecedent = j
                 anaphorAfter = true
+            } else if cue.en != nil, beforeWords.count == 2, beforeWords[0] == "the",
+                      let j = latest(namedBy: String(beforeWords[1])) {
+                // "The sanctions led to ...": likewise, before the cue.
+                antecedent = j
+                anaphorBefore = true
             } else {
                 continue
             }

@@ -75,6 +75,8 @@ public struct Lexicon: Sendable {
         public var wireCredits: [String]?
         /// Last characters of the agencies that lead a Chinese dateline (`社` of `新华社`); optional in the file.
         public var wireAgencyEndings: [String]?
+        /// Words that end, read backwards, the noun phrase a relative clause refers to; optional in the file.
+        public var nounPhraseStops: [String]?
     }
 
     public var eventTypes: [EventType] { didSet { prepared = LexiconIndex(self) } }

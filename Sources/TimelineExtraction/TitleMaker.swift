@@ -227,6 +227,12 @@ public struct TitleMaker: Sendable {
         if let datePiece = pieces.indices.first(where: { pieces[$0].utf8.contains(1) }), substantial(at: datePiece) {
             return clean(at: datePiece)
         }
+        // A main clause before a clause of background (`In 2019, after years of construction, the pipeline opened`).
+        func background(_ i: Int) -> Bool {
+            let lower = pieces[i].lowercased()
+            return TitleMaker.backgroundOpeners.contains { lower.hasPrefix($0) }
+        }
+        if let i = pieces.indices.first(where: { !background($0) && substantial(at: $0) }) { return clean(at: i) }
         if let i = pieces.indices.first(where: substantial(at:)) { return clean(at: i) }
         return pieces.isEmpty ? clean(s) : clean(at: 0)
     }
@@ -295,6 +301,9 @@ public struct TitleMaker: Sendable {
                           "despite", "although", "though", "because", "due to", "with ", "amid"]
     static let fragmentOpeners: Set<String> = ["which", "whose", "who", "whom", "where", "or", "nor", "for", "than"]
     static let temporalAdverbs: Set<String> = ["later", "earlier", "ago", "afterwards", "afterward", "before", "since"]
+    /// Openers of a clause that gives the background of the event rather than the event.
+    static let backgroundOpeners = ["after ", "before ", "following ", "since ", "until ", "once ", "while ", "despite ",
+                                    "amid ", "during "]
     static let subordinators = ["when ", "after ", "before ", "following ", "once ", "while ", "as ", "since ", "until "]
 
     /// Drops a leading subordinating word: "When Mao Zedong travelled to Moscow" → "Mao Zedong travelled to Moscow".

@@ -73,6 +73,25 @@ struct EventExtractorTests {
         #expect(ex.mentions.first?.actors == ["China", "Russia"])
     }
 
+    @Test func relationsStatedByASentenceOpeningCueOrADefiniteNoun() {
+        let text = "Western governments imposed sanctions on Russia in February 2022 in response to the invasion of "
+            + "Ukraine, which began on February 24, 2022. The sanctions led to a sharp rise in oil exports to China in "
+            + "2023. Following the 2014 annexation of Crimea, the European Union froze Russian assets in March 2014. "
+            + "As a result of the 2008 financial crisis, banks started lending in yuan in 2010. "
+            + "In 2019, after years of construction, the Power of Siberia pipeline opened."
+        let ex = extractor.extract(doc(text))
+        let titles = ex.mentions.map(\.title)
+        func relation(_ from: String, _ type: RelationType, _ to: String) -> Bool {
+            ex.relations.contains { titles[$0.from].hasPrefix(from) && $0.type == type && titles[$0.to].hasPrefix(to) }
+        }
+        #expect(titles.contains("Invasion of Ukraine began"), "a relative clause is titled by its antecedent")
+        #expect(titles.contains("Power of Siberia pipeline opened"), "the main clause, not the background")
+        #expect(relation("Western governments imposed", .responseTo, "Invasion of Ukraine"))
+        #expect(relation("Western governments imposed", .causes, "Sanctions led to"), "\(ex.relations)")
+        #expect(relation("Annexation of Crimea", .precedes, "European Union froze"), "\(ex.relations)")
+        #expect(relation("Financial crisis", .causes, "Banks started lending"), "\(titles) \(ex.relations)")
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))

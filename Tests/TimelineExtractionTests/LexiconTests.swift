@@ -30,6 +30,9 @@ struct LexiconTests {
         // `accord` takes inflections, but `according to` attributes a claim.
         #expect(lexicon.eventType(of: "cargo volumes hit a record, according to officials") == "event")
         #expect(lexicon.eventType(of: "Putin travelled to Beijing to attend a forum") == "diplomacy")
+        #expect(lexicon.eventType(of: "the 2008 financial crisis") == "economy")
+        #expect(lexicon.eventType(of: "2008年金融危机") == "economy")
+        #expect(lexicon.eventType(of: "the Cuban missile crisis") == "conflict")
     }
 
     @Test func everyRelationCueHasAKnownTypeAndOneLanguage() {
