@@ -68,7 +68,8 @@ import TimelineModel
     /// Random entries, some with spans that are not ranges or relations to missing mentions: the payload decodes
     /// to what ``CachedExtraction/extraction()`` makes of the entry, nil for the inconsistent ones.
     @Test func decodesWhatTheEntryHolds() {
-        var rng = SystemRandomNumberGenerator()
+        // Seeded: how many entries come out consistent must not depend on the run.
+        var rng = SplitMix64(state: 0x5EED)
         var consistent = 0
         for _ in 0..<600 {
             let entry = Self.randomEntry(&rng)
