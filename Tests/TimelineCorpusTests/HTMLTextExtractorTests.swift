@@ -92,7 +92,7 @@ import TimelineModel
                 #expect(raw[map[i]] == "&", "offset \(i): \(c) vs \(raw[map[i]])")
             }
         }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(state: 0x4854_4D4C)  // seeded: `checked` must not depend on the run
         var checked = 0
         for _ in 0..<5000 {
             let a = Int.random(in: 0..<text.count, using: &generator)
