@@ -40,7 +40,7 @@ public struct EventExtractor: Sendable {
         var relations: [ExtractedRelation] = []
         for index in bySentence.keys.sorted() {
             let sentence = sentences[index]
-            let dates = bySentence[index]!
+            let dates = withoutRestatedPeriods(bySentence[index]!, sentence: sentence, in: s)
             let segments = segmentsFor(dates, sentence: sentence, in: s)
             let firstInSentence = mentions.count
             for (t, seg) in zip(dates, segments) {
@@ -298,6 +298,32 @@ public struct EventExtractor: Sendable {
 
     /// The quote span for each date of one sentence: the whole sentence for a single date; otherwise the
     /// sentence is cut at clause boundaries so each date keeps the clauses up to the next date's clause.
+    /// The dates of a sentence without a period that only restates the date a clause of its own opened with:
+    /// in `上周三，一艘中国集装箱船完成了今年第十次北极航行` (`On Wednesday, a ship made its tenth voyage this year`),
+    /// `今年` counts voyages within the year that contains Wednesday; the event is Wednesday's.
+    func withoutRestatedPeriods(_ dates: [TimeExpression], sentence: Range<Int>, in s: [Unicode.Scalar]) -> [TimeExpression] {
+        guard dates.count >= 2 else { return dates }
+        let clauses = SentenceSplitter.clauses(in: s, sentence: sentence)
+        guard clauses.count > 1 else { return dates }
+        func clause(of t: TimeExpression) -> Int? { clauses.firstIndex { $0.contains(t.start) } }
+        let preps = lexicon.index.datePrepositions
+        var dropped = Set<Int>()
+        for i in 0..<(dates.count - 1) where !dropped.contains(i) {
+            let t = dates[i], next = dates[i + 1]
+            guard let c = clause(of: t), clause(of: next) == c + 1,
+                  let inner = t.edtf.flatMap(EDTF.init), let outer = next.edtf.flatMap(EDTF.init),
+                  outer.start <= inner.start, inner.end <= outer.end, (outer.start, outer.end) != (inner.start, inner.end)
+            else { continue }
+            // The date's clause holds nothing but the date and a preposition (`On Wednesday,`, `上周三，`).
+            let rest = (s.string(clauses[c].lowerBound..<t.start) + " " + s.string(t.end..<clauses[c].upperBound))
+                .lowercased().unicodeScalars.filter { TextSearch.isWordScalar($0) || $0 == " " }
+            let words = String(String.UnicodeScalarView(rest)).spaceSplit().map(String.init)
+            guard words.allSatisfy({ preps.contains($0) }) else { continue }
+            dropped.insert(i + 1)
+        }
+        return dropped.isEmpty ? dates : dates.indices.filter { !dropped.contains($0) }.map { dates[$0] }
+    }
+
     func segmentsFor(_ dates: [TimeExpression], sentence: Range<Int>, in s: [Unicode.Scalar]) -> [Range<Int>] {
         if dates.count == 1 { return [sentence] }
         let clauses = SentenceSplitter.clauses(in: s, sentence: sentence)

@@ -602,6 +602,9 @@ public struct TitleMaker: Sendable {
             break
         }
         var title = TitleMaker.closingHanSpaces(TitleMaker.stripMarkdown(before + after).collapsingSpaces()).trimmingCharacters()
+        // An attribution (`据俄罗斯卫星通讯社4日报道，…`) names the source, not the event: the clause after it does.
+        let attribution = title.hasPrefix("据") && ["报道", "消息", "介绍", "称", "显示", "透露"].contains { title.hasSuffix($0) }
+        if attribution { title = "" }
         if title.unicodeScalars.filter(TextSearch.isHan).count < 4, hi < q.count {
             // The clause after the date's (a list comma 、 does not end it).
             let clauseStops = "，。；：！？,;:!?\n".unicodeScalars

@@ -1,10 +1,10 @@
 /// The dateline that opens a wire story's lead: `MOSCOW, May 16 (Reuters) -`, `新华社北京5月16日电`. It says
 /// where and when the story was filed, so its date anchors no event and its words belong in no title.
 ///
-/// A dateline is a date followed by a credit (`wireCredits` in title-rules.json: `(Reuters)`, `电`) with only a
-/// place before it on its line: capitals and commas (`NEW YORK,`), or Han characters led by an agency's name
-/// (one ending in a `wireAgencyEndings` character: `新华社北京`, `中新网`), since `电` alone also starts words
-/// (`16日电话会谈`).
+/// A dateline is a date followed by a credit (`wireCredits` in title-rules.json: `(Reuters)`, `电`, `讯`,
+/// `报道`) with only a place before it on its line: capitals and commas (`NEW YORK,`), or Han characters led by
+/// an agency's name (one ending in a `wireAgencyEndings` character: `新华社北京`, `中新网`, `本报`), since `电`
+/// alone also starts words (`16日电话会谈`). An attribution, which a comma follows (`据新华社4日报道，`), is none.
 struct WireDateline: Sendable {
     /// Lower-cased credits.
     let credits: [[Unicode.Scalar]]
@@ -24,28 +24,32 @@ struct WireDateline: Sendable {
         var i = end
         while i < s.count, s[i] == " " { i += 1 }
         guard let credit = credit(at: i, in: s) else { return false }
+        // An attribution goes on after a comma (`据俄罗斯卫星通讯社4日报道，…`); a dateline never does.
+        var after = i + credit.count
+        while after < s.count, s[after] == " " { after += 1 }
+        if after < s.count, s[after] == "," || s[after] == "，" { return false }
         var lineStart = start
         while lineStart > 0, s[lineStart - 1] != "\n", start - lineStart <= WireDateline.placeLimit { lineStart -= 1 }
         guard lineStart == 0 || s[lineStart - 1] == "\n" else { return false }
-        return isPlace(s[lineStart..<start], hanCredit: credit.count == 1 && TextSearch.isHan(credit[0]))
+        return isPlace(s[lineStart..<start], hanCredit: credit.allSatisfy(TextSearch.isHan))
     }
 
-    /// The offset just after a Chinese wire dateline that opens `q` (`新华社北京5月16日电`, and the spaces after
-    /// it), if one does.
+    /// The offset just after a Chinese wire dateline that opens `q` (`新华社北京5月16日电`, `参考消息网11月5日报道`,
+    /// and the spaces after it), if one does.
     func end(in q: [Unicode.Scalar]) -> Int? {
         guard !credits.isEmpty else { return nil }
         var i = 0
         while i < q.count, WireDateline.isSpace(q[i]) { i += 1 }
         let first = i
         while i < q.count, i - first <= WireDateline.placeLimit {
-            if let credit = credit(at: i, in: q), credit.count == 1, TextSearch.isHan(credit[0]), i > first {
+            if let credit = credit(at: i, in: q), credit.allSatisfy(TextSearch.isHan), i > first {
                 // The date before the credit ends with a digit, 日 or 号 (`16日电`, `May 16 (Reuters)`).
                 var d = i
                 while d > first, q[d - 1] == " " { d -= 1 }
                 let last = q[d - 1]
                 guard ("0"..."9").contains(last) || last == "日" || last == "号" else { return nil }
                 guard isPlace(q[first..<d], hanCredit: true, withDate: true) else { return nil }
-                var e = i + 1
+                var e = i + credit.count
                 while e < q.count, WireDateline.isSpace(q[e]) { e += 1 }
                 return e
             }

@@ -26,4 +26,31 @@ struct ChineseTitleTests {
         let long = "2010年，" + String(repeating: "两国在许多领域开展了广泛而深入的合作", count: 4) + "。"
         #expect((title(long)?.count ?? 0) <= 36)
     }
+
+    func mentions(_ text: String) -> [ExtractedMention] {
+        let doc = SourceDocument(id: "zh.txt", format: .text, rawText: text, text: text, offsetMap: nil, sha256: "",
+                                 title: nil, date: CalendarDay(year: 2023, month: 11, day: 5), metadataRanges: [],
+                                 languages: ["zh"])
+        return extractor.extract(doc).mentions
+    }
+
+    @Test func anAttributionIsNoTitle() {
+        let m = mentions("据俄罗斯卫星通讯社4日报道，俄罗斯原子能公司总裁表示，航道货运量有望创下新高。")
+        #expect(m.map(\.edtf) == ["2023-11-04"])
+        #expect(m.first?.title == "俄罗斯原子能公司总裁表示")
+    }
+
+    @Test func aReportsDatelineDatesNothing() {
+        #expect(mentions("参考消息网11月5日报道 俄罗斯原子能公司总裁表示，货运量创新高。").isEmpty)
+        #expect(mentions("本报北京11月4日讯 两国外长3日举行会谈。").map(\.dateText) == ["3日"])
+    }
+
+    @Test func aPeriodRestatingTheOpeningDateIsNoEventOfItsOwn() {
+        // `今年第十次` counts within the year that holds last Wednesday: one event, last Wednesday's.
+        let m = mentions("报道称，上周三，一艘中国集装箱船完成了今年第十次北极航行。")
+        #expect(m.map(\.edtf) == ["2023-10-25"])
+        #expect(m.first?.title == "一艘中国集装箱船完成了今年第十次北极航行")
+        // Two dates of their own clauses stay two events.
+        #expect(mentions("2013年8月，首艘商船抵达欧洲，2018年1月，政府发表白皮书。").map(\.edtf) == ["2013-08", "2018-01"])
+    }
 }

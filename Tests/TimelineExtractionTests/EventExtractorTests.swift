@@ -92,6 +92,13 @@ struct EventExtractorTests {
         #expect(relation("Financial crisis", .causes, "Banks started lending"), "\(titles) \(ex.relations)")
     }
 
+    @Test func aPeriodRestatingTheOpeningDateIsNoEventOfItsOwn() {
+        let ex = extractor.extract(doc("On Wednesday, a Chinese container ship completed its tenth Arctic voyage this year.",
+                                       date: CalendarDay(year: 2023, month: 11, day: 5)))
+        #expect(ex.mentions.map(\.edtf) == ["2023-11-01"])
+        #expect(ex.mentions.first?.title == "A Chinese container ship completed its tenth Arctic voyage this year")
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))
