@@ -48,6 +48,13 @@ public struct EventExtractor: Sendable {
                 let quote = min(seg.lowerBound, t.start)..<max(seg.upperBound, t.end)
                 mentions.append(makeMention(t, segment: quote, sentence: index, in: s, document: document, scratch: scratch))
             }
+            // A clause with nothing but the date and adverbs (`…, most famously in August 1998`) tells the event of
+            // the clause before it.
+            for k in (firstInSentence + 1)..<max(firstInSentence + 1, mentions.count) where isWeakTitle(mentions[k].title) {
+                mentions[k].title = mentions[k - 1].title
+                mentions[k].titleQuality = 0
+                mentions[k].type = mentions[k - 1].type
+            }
             relations += statedRelations(mentions, from: firstInSentence, sentence: sentence, in: s, document: document)
             if dates.count == 1,
                let r = compoundStatement(firstInSentence, mentions: &mentions, sentence: sentence, in: s, document: document,
@@ -364,6 +371,17 @@ public struct EventExtractor: Sendable {
             dateSpan: t.start..<t.end, edtf: t.edtf, title: title, titleQuality: quality,
             type: eventType(title: title, quote: quote), actors: actors, places: places, language: language,
             sentence: sentence)
+    }
+
+    /// Whether a title holds only words that make no title (`Most famously`): adverbs in `-ly` and
+    /// `weakTitleWords`.
+    func isWeakTitle(_ title: String) -> Bool {
+        let weak = lexicon.index.weakTitleWords
+        let words = title.lowercased().spaceSplit()
+        return !words.isEmpty && words.allSatisfy { w in
+            let word = String(w).trimmingCharacters(extra: ",.;:")
+            return weak.contains(word) || (word.hasSuffix("ly") && word.count > 3 && word.allSatisfy(\.isLetter))
+        }
     }
 
     /// A title made of a relative clause (`the invasion of Ukraine, which began on February 24, 2022` gives

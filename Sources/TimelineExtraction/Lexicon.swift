@@ -77,6 +77,10 @@ public struct Lexicon: Sendable {
         public var wireAgencyEndings: [String]?
         /// Words that end, read backwards, the noun phrase a relative clause refers to; optional in the file.
         public var nounPhraseStops: [String]?
+        /// Verbs that attribute a quotation (`said`); optional in the file.
+        public var speechVerbs: [String]?
+        /// Words that make no title on their own (`most famously`); optional in the file.
+        public var weakTitleWords: [String]?
     }
 
     public var eventTypes: [EventType] { didSet { prepared = LexiconIndex(self) } }

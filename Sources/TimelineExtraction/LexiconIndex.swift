@@ -63,6 +63,7 @@ final class LexiconIndex: Sendable {
     let conditionalCuePhrases: TextSearch.PhraseSet
     let stampMarkers: TextSearch.PhraseSet
     let wireDateline: WireDateline
+    let weakTitleWords: Set<String>
     let enablingCues: (en: TextSearch.PhraseSet, zh: TextSearch.PhraseSet)
     /// The English anaphors with a space on each side, as ``EventExtractor/hasAnaphor(_:zh:)`` looks for them.
     let spacedAnaphors: TextSearch.PhraseSet
@@ -110,6 +111,7 @@ final class LexiconIndex: Sendable {
         conditionalCuesSpaced = rules.conditionalCues.map { " " + $0 + " " }
         conditionalCuePhrases = TextSearch.PhraseSet(conditionalCuesSpaced)
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
+        weakTitleWords = Set(rules.weakTitleWords ?? [])
         wireDateline = WireDateline(credits: rules.wireCredits ?? [], agencyEndings: rules.wireAgencyEndings ?? [])
         enablingCues = (TextSearch.PhraseSet(lexicon.enablingCues.en), TextSearch.PhraseSet(lexicon.enablingCues.zh))
         spacedAnaphors = TextSearch.PhraseSet(lexicon.anaphors.en.map { " " + $0 + " " })

@@ -30,6 +30,7 @@ public struct TitleMaker: Sendable {
         if language == "zh" { return (chineseTitle(q, date: date), 1) }
         let words = Words(q)
         if let name = quotedName(q) { return (finish(name), 3) }
+        if let speech = speechTitle(q, date: date) { return (finish(speech), 2) }
         if let np = nounPhrase(words, q: q, date: date) { return (finish(np), 3) }
         if let np = nounPhraseBefore(words, q: q, date: date) { return (finish(np), 3) }
         if let wc = whenClause(words, q: q, date: date) { return (finish(wc), 2) }
@@ -109,6 +110,36 @@ public struct TitleMaker: Sendable {
     }
 
     /// A proper name the sentence gives in quotes after a naming verb: `was named the "New Era ... Partnership"`.
+    /// A quotation and who said it, when the date is not inside the quotation: `"We will respond," Finance Minister
+    /// Anton Siluanov said on Monday` → `Finance Minister Anton Siluanov: We will respond`. Not for a pronoun
+    /// (`he said`).
+    func speechTitle(_ q: [Unicode.Scalar], date: Range<Int>) -> String? {
+        var i = 0
+        while i < q.count, q[i] == " " { i += 1 }
+        guard i < q.count, q[i] == "\"" || q[i] == "“" else { return nil }
+        guard let close = q[(i + 1)...].firstIndex(where: { $0 == "\"" || $0 == "”" }), close > i + 1,
+              date.lowerBound > close else { return nil }
+        let speech = q.string((i + 1)..<close).trimmingCharacters(extra: ",.;: ")
+        guard speech.spaceWordCount() >= 2 else { return nil }
+        let verbs = Set(lexicon.titleRules.speechVerbs ?? [])
+        let rest = q.string((close + 1)..<date.lowerBound).trimmingCharacters(extra: ",.;: ")
+        var words = rest.spaceSplit().map(String.init)
+        // `Finance Minister Anton Siluanov said (on)` or `said Finance Minister Anton Siluanov`.
+        guard let v = words.firstIndex(where: { verbs.contains($0.lowercased()) }) else { return nil }
+        var speaker = Array(words[..<v])
+        if speaker.isEmpty {
+            words = Array(words[(v + 1)...])
+            while let last = words.last, lexicon.index.datePrepositions.contains(last.lowercased()) { words.removeLast() }
+            speaker = words
+        }
+        guard !speaker.isEmpty, speaker.count <= 8,
+              !["he", "she", "they", "it", "we", "i", "you"].contains(speaker[0].lowercased()) else { return nil }
+        if let first = speaker.first?.lowercased(), TitleMaker.determiners.contains(first), speaker.count > 1 {
+            speaker.removeFirst()
+        }
+        return speaker.joined(separator: " ") + ": " + speech
+    }
+
     func quotedName(_ q: [Unicode.Scalar]) -> String? {
         // Simple ASCII text lower-cases scalar by scalar: when no naming verb occurs in it literally, none does.
         if TitleMaker.namingVerbPhrases.simple, q.allSatisfy({ $0.value < 0x80 && TextSearch.isSimple($0) }),

@@ -99,6 +99,26 @@ struct EventExtractorTests {
         #expect(ex.mentions.first?.title == "A Chinese container ship completed its tenth Arctic voyage this year")
     }
 
+    @Test func aQuotationIsTitledWithItsSpeaker() {
+        let day = CalendarDay(year: 2024, month: 8, day: 15)
+        let a = extractor.extract(doc("\"We will respond,\" Finance Minister Anton Siluanov said on Monday.", date: day))
+        #expect(a.mentions.first?.title == "Finance Minister Anton Siluanov: We will respond")
+        #expect(a.mentions.first?.type == "statement")
+        let b = extractor.extract(doc("“Talks will resume soon,” said the foreign ministry on Tuesday.", date: day))
+        #expect(b.mentions.first?.title == "Foreign ministry: Talks will resume soon")
+        // A pronoun names nobody; a date inside the quotation dates what it tells.
+        #expect(extractor.extract(doc("\"We will respond,\" he said on Monday.", date: day)).mentions.first?.title
+                    .hasPrefix("He:") == false)
+        let c = extractor.extract(doc("\"We signed the treaty in 2001,\" Siluanov said.", date: day))
+        #expect(c.mentions.first?.title.contains(":") == false)
+    }
+
+    @Test func aClauseOfAdverbsTakesTheTitleBeforeIt() {
+        let ex = extractor.extract(doc("In the 1990s the currency collapsed twice, most famously in August 1998."))
+        #expect(ex.mentions.map(\.edtf) == ["199X", "1998-08"])
+        #expect(ex.mentions.map(\.title) == ["Currency collapsed twice", "Currency collapsed twice"])
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))
