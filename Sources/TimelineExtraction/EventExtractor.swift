@@ -48,6 +48,13 @@ public struct EventExtractor: Sendable {
                 let quote = min(seg.lowerBound, t.start)..<max(seg.upperBound, t.end)
                 mentions.append(makeMention(t, segment: quote, sentence: index, in: s, document: document, scratch: scratch))
             }
+            // Another date of the sentence is no part of a title (`besieged the fort in 1685 and again in 1686`).
+            if dates.count > 1 {
+                for k in firstInSentence..<mentions.count where mentions[k].language == "en" {
+                    let others = dates.map(\.text).filter { $0 != mentions[k].dateText }
+                    mentions[k].title = titleWithout(others, from: mentions[k].title)
+                }
+            }
             // A clause with nothing but the date and adverbs (`…, most famously in August 1998`) tells the event of
             // the clause before it.
             for k in (firstInSentence + 1)..<max(firstInSentence + 1, mentions.count) where isWeakTitle(mentions[k].title) {
@@ -87,6 +94,15 @@ public struct EventExtractor: Sendable {
         if t.value.hasSuffix("_REF") { return false }
         let lowered = t.text.lowercased()
         if lexicon.titleRules.presentDeictics.contains(lowered) { return false }
+        let back: Int?
+        if let scratch {
+            if scratch.backMatterStart == nil { scratch.backMatterStart = .some(backMatterStart(in: s)) }
+            back = scratch.backMatterStart ?? nil
+        } else {
+            back = backMatterStart(in: s)
+        }
+        if let back, t.start >= back { return false }
+        if isLifespan(t, in: s) { return false }
         if isStamp(t, in: s, scratch: scratch) || isInNumberSequence(t, in: s)
             || lexicon.index.wireDateline.isDateline(t.start, t.end, in: s)
             || isInHeading(t, in: s, document: document, scratch: scratch) { return false }
@@ -195,6 +211,46 @@ public struct EventExtractor: Sendable {
         }
         scratch?.tableRowStarts[lineStart(bounds.lowerBound)] = false
         return false
+    }
+
+    /// Where a document's back matter starts: the first line that is one of the `backMatterHeadings`
+    /// (`References`, `## Further reading`, `相关阅读：`), if any.
+    func backMatterStart(in s: [Unicode.Scalar]) -> Int? {
+        let headings = lexicon.index.backMatterHeadings
+        guard !headings.isEmpty else { return nil }
+        var lineStart = 0
+        while lineStart < s.count {
+            var lineEnd = lineStart
+            while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
+            // Only short lines can be such a heading.
+            if lineEnd - lineStart <= 40 {
+                let text = s.string(lineStart..<lineEnd).lowercased().trimmingCharacters(extra: "#*=:：_ \t\r")
+                if headings.contains(text) { return lineStart }
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
+    /// A person's years in parentheses after the name (`Fyodor Golovin (1650–1706)`, `Yerofey Khabarov (c. 1603 –
+    /// 1671)`): two or more capitalised words that name no event type, then a span of twenty years or more.
+    func isLifespan(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
+        guard let edtf = t.edtf, edtf.contains("/"), let date = EDTF(edtf),
+              date.end.year - date.start.year >= 20 else { return false }
+        var i = t.start
+        while i > 0, s[i - 1] == " " { i -= 1 }
+        // `c.`, `b.`, `ca.` before the years.
+        if i >= 2, s[i - 1] == ".", TextSearch.isAlphabetic(s[i - 2]) {
+            var a = i - 2
+            while a > 0, TextSearch.isAlphabetic(s[a - 1]) { a -= 1 }
+            if i - 1 - a <= 2 { i = a }
+            while i > 0, s[i - 1] == " " { i -= 1 }
+        }
+        guard i > 0, s[i - 1] == "(" else { return false }
+        let before = precedingWords(s, before: i - 1, count: 3)
+        let names = s.string(max(0, i - 1 - 60)..<(i - 1)).split(whereSeparator: \.isWhitespace).suffix(3)
+        guard names.count >= 2, names.suffix(2).allSatisfy({ $0.first?.isUppercase == true }) else { return false }
+        return lexicon.eventType(of: before) == "event"
     }
 
     /// Part of a phone number or a longer run of digit groups (`+7 495 1969 2014`, `010-6512 1969`).
@@ -352,8 +408,9 @@ public struct EventExtractor: Sendable {
         let han = seg.lazy.filter(TextSearch.isHan).count
         let latin = seg.lazy.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }.count
         let language = han * 2 > latin ? "zh" : "en"
-        let dateInSeg = (t.start - segment.lowerBound)..<(t.end - segment.lowerBound)
-        var (title, quality) = titles.title(quote: seg, date: dateInSeg, language: language)
+        // Footnote marks (`[3]`) are no words of a title.
+        let (bare, dateInSeg) = SentenceSplitter.withoutFootnoteMarks(seg, keep: (t.start - segment.lowerBound)..<(t.end - segment.lowerBound))
+        var (title, quality) = titles.title(quote: bare, date: dateInSeg, language: language)
         if language == "en" {
             title = resolvePronouns(title, document: document, in: s, scratch: scratch)
             title = antecedentTitle(title, segment: segment, in: s)
@@ -372,6 +429,32 @@ public struct EventExtractor: Sendable {
             type: eventType(title: title, quote: quote), actors: actors, places: places, language: language,
             sentence: sentence)
     }
+
+    /// `title` without the date expressions `dates` (and a preposition before each), and without the words
+    /// that they leave dangling at its end (`and again`).
+    func titleWithout(_ dates: [String], from title: String) -> String {
+        var words = title.spaceSplit().map(String.init)
+        var changed = false
+        for d in dates {
+            let dw = d.spaceSplit().map(String.init)
+            guard !dw.isEmpty, words.count > dw.count else { continue }
+            for start in stride(from: words.count - dw.count, through: 0, by: -1)
+            where words[start..<(start + dw.count)].map({ $0.trimmingCharacters(extra: ",.;:") }) == dw {
+                var lo = start
+                if lo > 0, lexicon.index.datePrepositions.contains(words[lo - 1].lowercased()) { lo -= 1 }
+                words.removeSubrange(lo..<(start + dw.count))
+                changed = true
+                break
+            }
+        }
+        guard changed else { return title }
+        while words.count > 2, let last = words.last, EventExtractor.danglingWords.contains(last.lowercased()) {
+            words.removeLast()
+        }
+        return words.isEmpty ? title : titles.finish(words.joined(separator: " "))
+    }
+
+    static let danglingWords: Set<String> = ["and", "or", "but", "again", "then", "also", "both", "as", "well"]
 
     /// Whether a title holds only words that make no title (`Most famously`): adverbs in `-ly` and
     /// `weakTitleWords`.
@@ -657,6 +740,8 @@ final class DocumentScratch {
     var mainActors: [String]?
     /// ``EventExtractor/mainActors(document:in:statesOnly:)`` of states only, once computed.
     var mainStates: [String]?
+    /// ``EventExtractor/backMatterStart(in:)`` once computed (nil: not yet; `.some(nil)`: the document has none).
+    var backMatterStart: Int??
     /// Facts about lines (see ``line(from:to:)``), once computed.
     var headingLines: [Range<Int>: Bool] = [:]
     var navigationLines: [Range<Int>: Bool] = [:]

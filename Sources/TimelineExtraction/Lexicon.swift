@@ -81,6 +81,8 @@ public struct Lexicon: Sendable {
         public var speechVerbs: [String]?
         /// Words that make no title on their own (`most famously`); optional in the file.
         public var weakTitleWords: [String]?
+        /// Headings after which a document's text ends (`References`); optional in the file.
+        public var backMatterHeadings: [String]?
     }
 
     public var eventTypes: [EventType] { didSet { prepared = LexiconIndex(self) } }

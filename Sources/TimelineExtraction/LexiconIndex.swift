@@ -64,6 +64,7 @@ final class LexiconIndex: Sendable {
     let stampMarkers: TextSearch.PhraseSet
     let wireDateline: WireDateline
     let weakTitleWords: Set<String>
+    let backMatterHeadings: Set<String>
     let enablingCues: (en: TextSearch.PhraseSet, zh: TextSearch.PhraseSet)
     /// The English anaphors with a space on each side, as ``EventExtractor/hasAnaphor(_:zh:)`` looks for them.
     let spacedAnaphors: TextSearch.PhraseSet
@@ -112,6 +113,7 @@ final class LexiconIndex: Sendable {
         conditionalCuePhrases = TextSearch.PhraseSet(conditionalCuesSpaced)
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
         weakTitleWords = Set(rules.weakTitleWords ?? [])
+        backMatterHeadings = Set((rules.backMatterHeadings ?? []).map { $0.lowercased() })
         wireDateline = WireDateline(credits: rules.wireCredits ?? [], agencyEndings: rules.wireAgencyEndings ?? [])
         enablingCues = (TextSearch.PhraseSet(lexicon.enablingCues.en), TextSearch.PhraseSet(lexicon.enablingCues.zh))
         spacedAnaphors = TextSearch.PhraseSet(lexicon.anaphors.en.map { " " + $0 + " " })

@@ -8,6 +8,8 @@ public enum SentenceSplitter {
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "vs", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
         "etc", "e.g", "i.e", "approx", "est", "fig", "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft",
+        // Before years: `c. 1603`, `ca. 1600`, `b. 1950`, `d. 1671`, `fl. 1400`.
+        "c", "ca", "b", "d", "fl",
     ]
 
     /// The length of the longest abbreviation, in scalars.
@@ -37,6 +39,7 @@ public enum SentenceSplitter {
             case ".", "!", "?":
                 var j = i + 1
                 while j < n, isClosing(s[j]) || s[j] == "." || s[j] == "!" || s[j] == "?" { j += 1 }
+                j = afterFootnoteMarks(s, j)
                 if j >= n { emit(n); i = n; continue }
                 guard isSpace(s[j]) else { break }
                 if c == "." && endsWithAbbreviation(s, dotAt: i) { break }
@@ -55,6 +58,41 @@ public enum SentenceSplitter {
         }
         emit(n)
         return out
+    }
+
+    /// The offset after the footnote marks at `j` (`[3]`, `[12][13]`, `[a]`, `[citation needed]`), or `j`.
+    static func afterFootnoteMarks(_ s: [Unicode.Scalar], _ j: Int) -> Int {
+        var j = j
+        while j < s.count, s[j] == "[" {
+            var k = j + 1
+            while k < s.count, k - j <= 20, s[k] != "]",
+                  TextSearch.isAlphabetic(s[k]) || ("0"..."9").contains(s[k]) || s[k] == " " { k += 1 }
+            guard k < s.count, s[k] == "]", k > j + 1 else { break }
+            j = k + 1
+        }
+        return j
+    }
+
+    /// `text` without its footnote marks, and where the range `keep` of it lies in the result.
+    static func withoutFootnoteMarks(_ text: [Unicode.Scalar], keep: Range<Int>) -> ([Unicode.Scalar], Range<Int>) {
+        guard text.contains("[") else { return (text, keep) }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.count)
+        var lower = keep.lowerBound, upper = keep.upperBound
+        var i = 0
+        while i < text.count {
+            if text[i] == "[", !keep.contains(i) {
+                let j = afterFootnoteMarks(text, i)
+                if j > i, !(i..<j).overlaps(keep) {
+                    if j <= keep.lowerBound { lower -= j - i; upper -= j - i }
+                    i = j
+                    continue
+                }
+            }
+            out.append(text[i])
+            i += 1
+        }
+        return (out, lower..<upper)
     }
 
     @inline(__always) static func isSpace(_ c: Unicode.Scalar) -> Bool {

@@ -172,11 +172,27 @@ public struct TitleMaker: Sendable {
                               "elevated to", "renamed it", "known as"]
 
     /// "the open Sino-Soviet split in 1971–72": a determiner, an event noun phrase, a preposition, the date.
+    /// The name of an event that ends at word `last` (`the Treaty of Aigun`, `the Battle of Stalingrad`): capitalised
+    /// words joined by `of`, after `the`, that name an event type.
+    func eventName(_ w: Words, q: [Unicode.Scalar], endingAt last: Int) -> String? {
+        func capitalized(_ k: Int) -> Bool { q[w.ranges[k].lowerBound].properties.isUppercase }
+        guard capitalized(last) else { return nil }
+        var k = last
+        while k > 0, last - k < 8, capitalized(k - 1) || w.lower[k - 1] == "of",
+              q[w.ranges[k - 1].upperBound..<w.ranges[k].lowerBound].allSatisfy({ $0 == " " }) {
+            k -= 1
+        }
+        guard capitalized(k), k > 0, w.lower[k - 1] == "the", k < last else { return nil }
+        let name = q.string(w.ranges[k].lowerBound..<w.ranges[last].upperBound)
+        return lexicon.eventType(of: name) != "event" ? name : nil
+    }
+
     func nounPhraseBefore(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
         guard let p = w.index(before: date.lowerBound), ["in", "of", "during"].contains(w.lower[p]),
               q[w.ranges[p].upperBound..<date.lowerBound].allSatisfy({ $0 == " " }), p >= 2 else { return nil }
         let last = p - 1
         guard q[w.ranges[last].upperBound..<w.ranges[p].lowerBound].allSatisfy({ $0 == " " }) else { return nil }
+        if let name = eventName(w, q: q, endingAt: last) { return name }
         var k = last
         while k >= 0, last - k < 6 {
             if TitleMaker.determiners.contains(w.lower[k]) { break }
@@ -224,6 +240,9 @@ public struct TitleMaker: Sendable {
         }
         // U+0001 marks where the date was, so the clause that held it can be found after splitting.
         var s = q.string(0..<cut.lowerBound) + " \u{1} " + q.string(cut.upperBound..<q.count)
+        // A parenthesis between a subject and its verb (`Yerofey Khabarov (c. 1603 – 1671) led …`) is left out, unless
+        // it holds the date.
+        if s.unicodeScalars.contains("(") { s = TitleMaker.withoutParentheses(s) }
         // (Only " ," itself can match " ,": no other scalars are canonically equivalent to a space or a comma.)
         if TextSearch.containsLiteral(TitleMaker.spaceComma, inUTF8: s) { s = TitleMaker.joiningCommas(s) }
         // Clause punctuation; a comma only when a space follows (not "2,000").
@@ -266,6 +285,26 @@ public struct TitleMaker: Sendable {
         if let i = pieces.indices.first(where: { !background($0) && substantial(at: $0) }) { return clean(at: i) }
         if let i = pieces.indices.first(where: substantial(at:)) { return clean(at: i) }
         return pieces.isEmpty ? clean(s) : clean(at: 0)
+    }
+
+    /// `s` without the parenthesised parts that interrupt a clause (a lower-case word goes on after them) and do not
+    /// hold the date marker U+0001, and the space before each.
+    static func withoutParentheses(_ s: String) -> String {
+        let u = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < u.count {
+            if u[i] == "(", let close = u[(i + 1)...].firstIndex(of: ")"), !u[i..<close].contains("\u{1}"),
+               !u[(i + 1)..<close].contains("("),
+               let next = u[(close + 1)...].first(where: { $0 != " " }), next.properties.isLowercase {
+                while let last = out.last, last == " " { out.removeLast() }
+                i = close + 1
+                continue
+            }
+            out.append(u[i])
+            i += 1
+        }
+        return String(out)
     }
 
     /// `s.replacingAll(" ,", with: ",")`. On ASCII text, replacing the first " ," until none is left removes every

@@ -119,6 +119,21 @@ struct EventExtractorTests {
         #expect(ex.mentions.map(\.title) == ["Currency collapsed twice", "Currency collapsed twice"])
     }
 
+    @Test func encyclopediaArticlesLoseLifespansFootnotesAndReferences() {
+        let text = "The Treaty of Nerchinsk (1689) was the first treaty between Russia and the Qing.[1] It was signed on "
+            + "27 August 1689.[2]\n\nBackground\nYerofey Khabarov (c. 1603 – 1671) led an expedition there in 1649–1650.[3] "
+            + "The Qing besieged the fort at Albazin in 1685 and again in 1686. Fyodor Golovin (1650–1706) led the "
+            + "delegation. The border held until the Treaty of Aigun in 1858.\n\nReferences\n"
+            + "1. ^ Perdue, Peter C. (2005). China Marches West. p. 161.\n2. ^ \"Nerchinsk\". Retrieved 5 May 2020.\n"
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.map(\.edtf) == ["1689", "1689-08-27", "1649/1650", "1685", "1686", "1858"])
+        #expect(ex.mentions.map(\.title) == ["Treaty of Nerchinsk", "It was signed", "Yerofey Khabarov led an expedition there",
+                                            "Qing besieged the fort at Albazin", "Qing besieged the fort at Albazin",
+                                            "Treaty of Aigun"])
+        // A footnote mark ends a sentence like the full stop before it.
+        #expect(ex.mentions[1].quote == "It was signed on 27 August 1689.[2]")
+    }
+
     @Test func listedEventsGetTheirOwnClauseAndNounPhraseTitles() {
         let text = "Washington fought repeatedly: the 1999 Kosovo War, the 2003 Iraq Invasion, and the 2011 Libyan Intervention."
         let ex = extractor.extract(doc(text))
