@@ -235,6 +235,7 @@ public struct EventExtractor: Sendable {
     /// A person's years in parentheses after the name (`Fyodor Golovin (1650–1706)`, `Yerofey Khabarov (c. 1603 –
     /// 1671)`): two or more capitalised words that name no event type, then a span of twenty years or more.
     func isLifespan(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
+        if isInChineseLifespan(t, in: s) { return true }
         guard let edtf = t.edtf, edtf.contains("/"), let date = EDTF(edtf),
               date.end.year - date.start.year >= 20 else { return false }
         var i = t.start
@@ -251,6 +252,32 @@ public struct EventExtractor: Sendable {
         let names = s.string(max(0, i - 1 - 60)..<(i - 1)).split(whereSeparator: \.isWhitespace).suffix(3)
         guard names.count >= 2, names.suffix(2).allSatisfy({ $0.first?.isUppercase == true }) else { return false }
         return lexicon.eventType(of: before) == "event"
+    }
+
+    /// A date in a person's years after a Chinese name: `赫鲁晓夫（1894年4月15日—1971年9月11日）`: full-width or ASCII
+    /// parentheses right after a Han character, holding two years twenty or more apart joined by a dash.
+    func isInChineseLifespan(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
+        var open = t.start
+        while open > 0, t.start - open < 20, s[open - 1] != "（", s[open - 1] != "(", s[open - 1] != "\n" { open -= 1 }
+        guard open > 1, s[open - 1] == "（" || s[open - 1] == "(", TextSearch.isHan(s[open - 2]) else { return false }
+        var close = t.end
+        while close < s.count, close - t.end < 30, s[close] != "）", s[close] != ")", s[close] != "\n" { close += 1 }
+        guard close < s.count, s[close] == "）" || s[close] == ")" else { return false }
+        let inner = s[open..<close]
+        guard inner.contains(where: { "—－-–~～至".unicodeScalars.contains($0) }) else { return false }
+        var years: [Int] = []
+        var run = 0, value = 0
+        for c in inner {
+            if ("0"..."9").contains(c) {
+                run += 1
+                value = value * 10 + Int(c.value - 0x30)
+            } else {
+                if run == 4 { years.append(value) }
+                run = 0; value = 0
+            }
+        }
+        if run == 4 { years.append(value) }
+        return years.count == 2 && years[1] - years[0] >= 20
     }
 
     /// Part of a phone number or a longer run of digit groups (`+7 495 1969 2014`, `010-6512 1969`).
@@ -601,7 +628,9 @@ public struct EventExtractor: Sendable {
             let afterWords = EventExtractor.firstWords(after, 3)
             let firstWords = cue.zh != nil ? String(before.prefix(3))
                 : before.spaceSplit().prefix(before.spaceWordCount() > 4 ? 0 : 1).joined(separator: " ")
+            // A Chinese cue that holds its own anaphor (`此后`: after this) refers back by itself.
             var anaphorBefore = hasAnaphor(firstWords, zh: cue.zh != nil)
+                || cue.zh.map { z in before.isEmpty && lexicon.anaphors.zh.contains { z.contains($0) } } == true
             var anaphorAfter = hasAnaphor(afterWords.joined(separator: " "), zh: cue.zh != nil)
             var antecedent = current - 1
             // The latest earlier event (three sentences back at most) of the type an event noun names.

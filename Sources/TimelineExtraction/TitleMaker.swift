@@ -307,6 +307,22 @@ public struct TitleMaker: Sendable {
         return String(out)
     }
 
+    /// `s` without its closed parenthesised parts, full-width or ASCII.
+    static func withoutHanParentheses(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var depth = 0
+        let u = Array(s.unicodeScalars)
+        for (i, c) in u.enumerated() {
+            if c == "（" || c == "(", u[(i + 1)...].contains(where: { $0 == "）" || $0 == ")" }) { depth += 1; continue }
+            if depth > 0 {
+                if c == "）" || c == ")" { depth -= 1 }
+                continue
+            }
+            out.append(c)
+        }
+        return String(out)
+    }
+
     /// `s.replacingAll(" ,", with: ",")`. On ASCII text, replacing the first " ," until none is left removes every
     /// run of spaces before a comma, which one pass over the bytes does.
     static func joiningCommas(_ s: String) -> String {
@@ -671,6 +687,8 @@ public struct TitleMaker: Sendable {
             after = String(after.dropFirst(p.count))
             break
         }
+        // A parenthesis (`赫鲁晓夫（1894年—1971年）于1959年访华`) is no part of a title.
+        if before.unicodeScalars.contains(where: { $0 == "（" || $0 == "(" }) { before = TitleMaker.withoutHanParentheses(before) }
         var title = TitleMaker.closingHanSpaces(TitleMaker.stripMarkdown(before + after).collapsingSpaces()).trimmingCharacters()
         // An attribution (`据俄罗斯卫星通讯社4日报道，…`) names the source, not the event: the clause after it does.
         let attribution = title.hasPrefix("据") && ["报道", "消息", "介绍", "称", "显示", "透露"].contains { title.hasSuffix($0) }

@@ -53,4 +53,21 @@ struct ChineseTitleTests {
         // Two dates of their own clauses stay two events.
         #expect(mentions("2013年8月，首艘商船抵达欧洲，2018年1月，政府发表白皮书。").map(\.edtf) == ["2013-08", "2018-01"])
     }
+
+    @Test func aPersonsYearsAreNoEventsAndNoTitle() {
+        let m = mentions("赫鲁晓夫（1894年4月15日—1971年9月11日）于1959年访华。")
+        #expect(m.map(\.edtf) == ["1959"])
+        #expect(m.first?.title == "赫鲁晓夫访华")
+        // A war's years are no person's.
+        #expect(mentions("抗日战争（1937年—1945年）期间，两国结盟。").map(\.edtf).contains("1937/1945"))
+    }
+
+    @Test func 此后LinksTheSentenceToTheEventBefore() {
+        let text = "1989年5月，戈尔巴乔夫访问北京。此后，双方于1991年签订了边界协定。"
+        let doc = SourceDocument(id: "zh.txt", format: .text, rawText: text, text: text, offsetMap: nil, sha256: "",
+                                 title: nil, date: nil, metadataRanges: [], languages: ["zh"])
+        let ex = extractor.extract(doc)
+        #expect(ex.relations.map { [$0.from, $0.to] } == [[0, 1]])
+        #expect(ex.relations.first?.type == .precedes)
+    }
 }
