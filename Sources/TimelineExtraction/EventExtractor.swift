@@ -96,7 +96,7 @@ public struct EventExtractor: Sendable {
         if lexicon.titleRules.presentDeictics.contains(lowered) { return false }
         let back: Int?
         if let scratch {
-            if scratch.backMatterStart == nil { scratch.backMatterStart = .some(backMatterStart(in: s)) }
+            if scratch.backMatterStart == nil { scratch.backMatterStart = .some(backMatterStart(in: s, lineBreaks: scratch.lineBreaks)) }
             back = scratch.backMatterStart ?? nil
         } else {
             back = backMatterStart(in: s)
@@ -215,19 +215,21 @@ public struct EventExtractor: Sendable {
 
     /// Where a document's back matter starts: the first line that is one of the `backMatterHeadings`
     /// (`References`, `## Further reading`, `相关阅读：`), if any.
-    func backMatterStart(in s: [Unicode.Scalar]) -> Int? {
+    func backMatterStart(in s: [Unicode.Scalar], lineBreaks: [Int]? = nil) -> Int? {
         let headings = lexicon.index.backMatterHeadings
         guard !headings.isEmpty else { return nil }
+        let breaks = lineBreaks ?? s.indices.filter { s[$0] == "\n" }
         var lineStart = 0
-        while lineStart < s.count {
-            var lineEnd = lineStart
-            while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
-            // Only short lines can be such a heading.
-            if lineEnd - lineStart <= 40 {
+        for lineEnd in breaks + [s.count] {
+            defer { lineStart = lineEnd + 1 }
+            // Only short lines can be such a heading, and only those starting as one does.
+            guard lineEnd - lineStart <= 40 else { continue }
+            var first = lineStart
+            while first < lineEnd, "#*=_ \t".unicodeScalars.contains(s[first]) { first += 1 }
+            if first < lineEnd, lexicon.index.backMatterFirsts.contains(TextSearch.lower(s[first])) {
                 let text = s.string(lineStart..<lineEnd).lowercased().trimmingCharacters(extra: "#*=:：_ \t\r")
                 if headings.contains(text) { return lineStart }
             }
-            lineStart = lineEnd + 1
         }
         return nil
     }
@@ -236,8 +238,7 @@ public struct EventExtractor: Sendable {
     /// 1671)`): two or more capitalised words that name no event type, then a span of twenty years or more.
     func isLifespan(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
         if isInChineseLifespan(t, in: s) { return true }
-        guard let edtf = t.edtf, edtf.contains("/"), let date = EDTF(edtf),
-              date.end.year - date.start.year >= 20 else { return false }
+        guard let edtf = t.edtf, edtf.utf8.contains(0x2F) else { return false }
         var i = t.start
         while i > 0, s[i - 1] == " " { i -= 1 }
         // `c.`, `b.`, `ca.` before the years.
@@ -247,7 +248,8 @@ public struct EventExtractor: Sendable {
             if i - 1 - a <= 2 { i = a }
             while i > 0, s[i - 1] == " " { i -= 1 }
         }
-        guard i > 0, s[i - 1] == "(" else { return false }
+        // (Parsing EDTF costs more than all the rest: it comes after the cheap tests.)
+        guard i > 0, s[i - 1] == "(", let date = EDTF(edtf), date.end.year - date.start.year >= 20 else { return false }
         let before = precedingWords(s, before: i - 1, count: 3)
         let names = s.string(max(0, i - 1 - 60)..<(i - 1)).split(whereSeparator: \.isWhitespace).suffix(3)
         guard names.count >= 2, names.suffix(2).allSatisfy({ $0.first?.isUppercase == true }) else { return false }
@@ -257,6 +259,8 @@ public struct EventExtractor: Sendable {
     /// A date in a person's years after a Chinese name: `赫鲁晓夫（1894年4月15日—1971年9月11日）`: full-width or ASCII
     /// parentheses right after a Han character, holding two years twenty or more apart joined by a dash.
     func isInChineseLifespan(_ t: TimeExpression, in s: [Unicode.Scalar]) -> Bool {
+        // Only a date written with 年 can be one (checked on the bytes: 年 is E5 B9 B4).
+        guard t.text.utf8.contains(0xB4), t.text.unicodeScalars.contains("年") else { return false }
         var open = t.start
         while open > 0, t.start - open < 20, s[open - 1] != "（", s[open - 1] != "(", s[open - 1] != "\n" { open -= 1 }
         guard open > 1, s[open - 1] == "（" || s[open - 1] == "(", TextSearch.isHan(s[open - 2]) else { return false }
@@ -400,7 +404,7 @@ public struct EventExtractor: Sendable {
         var dropped = Set<Int>()
         for i in 0..<(dates.count - 1) where !dropped.contains(i) {
             let t = dates[i], next = dates[i + 1]
-            guard let c = clause(of: t), clause(of: next) == c + 1,
+            guard let c = clause(of: t), t.end <= clauses[c].upperBound, clause(of: next) == c + 1,
                   let inner = t.edtf.flatMap(EDTF.init), let outer = next.edtf.flatMap(EDTF.init),
                   outer.start <= inner.start, inner.end <= outer.end, (outer.start, outer.end) != (inner.start, inner.end)
             else { continue }
@@ -460,6 +464,7 @@ public struct EventExtractor: Sendable {
     /// `title` without the date expressions `dates` (and a preposition before each), and without the words
     /// that they leave dangling at its end (`and again`).
     func titleWithout(_ dates: [String], from title: String) -> String {
+        guard dates.contains(where: { TextSearch.containsLiteral(Array($0.utf8), inUTF8: title) }) else { return title }
         var words = title.spaceSplit().map(String.init)
         var changed = false
         for d in dates {
@@ -497,6 +502,7 @@ public struct EventExtractor: Sendable {
     /// A title made of a relative clause (`the invasion of Ukraine, which began on February 24, 2022` gives
     /// `Which began`) names the noun phrase before its comma instead of the pronoun: `Invasion of Ukraine began`.
     func antecedentTitle(_ title: String, segment: Range<Int>, in s: [Unicode.Scalar]) -> String {
+        guard title.hasPrefix("Which ") || title.hasPrefix("Who ") else { return title }
         let words = title.spaceSplit()
         guard let first = words.first, first == "Which" || first == "Who", words.count >= 2 else { return title }
         var i = segment.lowerBound
@@ -778,6 +784,7 @@ final class DocumentScratch {
     var tableRowStarts: [Int: Bool] = [:]
     /// Offsets of the line breaks of `s`.
     private lazy var breaks: [Int] = s.indices.filter { s[$0] == "\n" }
+    var lineBreaks: [Int] { breaks }
 
     /// From the start of the line holding `start` to the line break at or after `end` (or the end of the text).
     func line(from start: Int, to end: Int) -> Range<Int> {

@@ -65,6 +65,8 @@ final class LexiconIndex: Sendable {
     let wireDateline: WireDateline
     let weakTitleWords: Set<String>
     let backMatterHeadings: Set<String>
+    /// The first scalars of `backMatterHeadings`.
+    let backMatterFirsts: Set<Unicode.Scalar>
     let enablingCues: (en: TextSearch.PhraseSet, zh: TextSearch.PhraseSet)
     /// The English anaphors with a space on each side, as ``EventExtractor/hasAnaphor(_:zh:)`` looks for them.
     let spacedAnaphors: TextSearch.PhraseSet
@@ -114,6 +116,7 @@ final class LexiconIndex: Sendable {
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
         weakTitleWords = Set(rules.weakTitleWords ?? [])
         backMatterHeadings = Set((rules.backMatterHeadings ?? []).map { $0.lowercased() })
+        backMatterFirsts = Set(backMatterHeadings.compactMap(\.unicodeScalars.first))
         wireDateline = WireDateline(credits: rules.wireCredits ?? [], agencyEndings: rules.wireAgencyEndings ?? [])
         enablingCues = (TextSearch.PhraseSet(lexicon.enablingCues.en), TextSearch.PhraseSet(lexicon.enablingCues.zh))
         spacedAnaphors = TextSearch.PhraseSet(lexicon.anaphors.en.map { " " + $0 + " " })

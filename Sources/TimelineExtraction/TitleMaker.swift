@@ -279,8 +279,7 @@ public struct TitleMaker: Sendable {
         }
         // A main clause before a clause of background (`In 2019, after years of construction, the pipeline opened`).
         func background(_ i: Int) -> Bool {
-            let lower = pieces[i].lowercased()
-            return TitleMaker.backgroundOpeners.contains { lower.hasPrefix($0) }
+            TitleMaker.backgroundOpenerBytes.contains { TitleMaker.startsWithLowercased(pieces[i], $0) }
         }
         if let i = pieces.indices.first(where: { !background($0) && substantial(at: $0) }) { return clean(at: i) }
         if let i = pieces.indices.first(where: substantial(at:)) { return clean(at: i) }
@@ -290,21 +289,25 @@ public struct TitleMaker: Sendable {
     /// `s` without the parenthesised parts that interrupt a clause (a lower-case word goes on after them) and do not
     /// hold the date marker U+0001, and the space before each.
     static func withoutParentheses(_ s: String) -> String {
-        let u = Array(s.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        // On UTF-8 bytes: the parentheses, the marker and the lower-case letter tested are ASCII.
+        let u = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var changed = false
         var i = 0
         while i < u.count {
-            if u[i] == "(", let close = u[(i + 1)...].firstIndex(of: ")"), !u[i..<close].contains("\u{1}"),
-               !u[(i + 1)..<close].contains("("),
-               let next = u[(close + 1)...].first(where: { $0 != " " }), next.properties.isLowercase {
-                while let last = out.last, last == " " { out.removeLast() }
+            if u[i] == 0x28, let close = u[(i + 1)...].firstIndex(of: 0x29), !u[i..<close].contains(0x01),
+               !u[(i + 1)..<close].contains(0x28),
+               let next = u[(close + 1)...].first(where: { $0 != 0x20 }), next &- 0x61 < 26 {
+                while let last = out.last, last == 0x20 { out.removeLast() }
                 i = close + 1
+                changed = true
                 continue
             }
             out.append(u[i])
             i += 1
         }
-        return String(out)
+        return changed ? String(decoding: out, as: UTF8.self) : s
     }
 
     /// `s` without its closed parenthesised parts, full-width or ASCII.
@@ -390,6 +393,19 @@ public struct TitleMaker: Sendable {
     /// Openers of a clause that gives the background of the event rather than the event.
     static let backgroundOpeners = ["after ", "before ", "following ", "since ", "until ", "once ", "while ", "despite ",
                                     "amid ", "during "]
+    static let backgroundOpenerBytes = backgroundOpeners.map { Array($0.utf8) }
+
+    /// Whether `s` starts with the lower-case ASCII bytes `prefix`, ignoring ASCII case (no copy of `s` is made).
+    static func startsWithLowercased(_ s: String, _ prefix: [UInt8]) -> Bool {
+        var k = 0
+        for b in s.utf8 {
+            if k == prefix.count { return true }
+            if asciiLower(b) != prefix[k] { return false }
+            k += 1
+        }
+        return k == prefix.count
+    }
+
     static let subordinators = ["when ", "after ", "before ", "following ", "once ", "while ", "as ", "since ", "until "]
 
     /// Drops a leading subordinating word: "When Mao Zedong travelled to Moscow" → "Mao Zedong travelled to Moscow".
@@ -518,7 +534,9 @@ public struct TitleMaker: Sendable {
             var cutAt = limit
             if let space = s[..<limit].lastIndex(of: 0x20) { cutAt = space }
             var words = TitleMaker.byteWords(Array(s[..<cutAt]))
-            if cutAt < limit {
+            // Only when the cut falls between two capitalised words is a name cut in two.
+            if cutAt < limit, cutAt + 1 < s.count, s[cutAt + 1] &- 0x41 < 26,
+               let lastWord = words.last, let initial = lastWord.first, initial &- 0x41 < 26 {
                 let all = TitleMaker.byteWords(s)
                 let keep = TitleMaker.keptAtNameBoundary(words.count, lengths: all.map(\.count),
                                                          capitalized: all.map { ($0.first ?? 0) &- 0x41 < 26 })

@@ -97,6 +97,10 @@ struct EventExtractorTests {
                                        date: CalendarDay(year: 2023, month: 11, day: 5)))
         #expect(ex.mentions.map(\.edtf) == ["2023-11-01"])
         #expect(ex.mentions.first?.title == "A Chinese container ship completed its tenth Arctic voyage this year")
+        // A date whose comma splits clauses (`Saturday, April 25`) is no clause of its own (this crashed).
+        let spanning = extractor.extract(doc("The paper wrote on Saturday, April 25: the court ruled this week.",
+                                             date: CalendarDay(year: 1998, month: 4, day: 26)))
+        #expect(spanning.mentions.map(\.dateText) == ["Saturday, April 25", "this week"])
     }
 
     @Test func aQuotationIsTitledWithItsSpeaker() {
