@@ -5,7 +5,8 @@ import TimelineModel
 
 /// Turns the mentions extracted from every document into the event graph: mentions of the same real
 /// event (same date, compatible type, shared actors, places or title words, in any language) become one
-/// event with stable id; stated relations become edges; undatable mentions go to the `undated` list.
+/// event with stable id, and an event told at a coarser date joins its finer telling (``PrecisionMerge``);
+/// stated relations become edges; undatable mentions go to the `undated` list.
 public struct GraphBuilder: Sendable {
     /// Threads that cluster dates side by side; the graph does not depend on it.
     public var threads: Int
@@ -80,18 +81,30 @@ public struct GraphBuilder: Sendable {
             for k in buckets[b].events.indices { all.append((b, k)) }
         }
         all.sort { x, y in buckets[x.bucket].firsts[x.cluster] < buckets[y.bucket].firsts[y.cluster] }
+        // An event told at a coarser date elsewhere (`May 2014` beside `21 May 2014`) joins the finer one.
+        var ordered = all.map { buckets[$0.bucket].events[$0.cluster] }
+        let target = PrecisionMerge.targets(ordered)
+        for i in ordered.indices {
+            guard let t = target[i] else { continue }
+            ordered[t].mentions = (ordered[t].mentions + ordered[i].mentions).sorted()
+            for a in ordered[i].actors where !ordered[t].actors.contains(a) { ordered[t].actors.append(a) }
+            for p in ordered[i].places where !ordered[t].places.contains(p) { ordered[t].places.append(p) }
+        }
         var events: [Event] = []
         events.reserveCapacity(all.count)
         var used: [String: Int] = [:]
         var idOf: [[String]] = buckets.map { [String](repeating: "", count: $0.events.count) }
-        for (b, k) in all {
-            var e = buckets[b].events[k]
+        for (i, (b, k)) in all.enumerated() where target[i] == nil {
+            var e = ordered[i]
             let base = e.id
             let n = used[base, default: 0] + 1
             used[base] = n
             if n > 1 { e.id = "\(base)-\(n)" }
             idOf[b][k] = e.id
             events.append(e)
+        }
+        for (i, (b, k)) in all.enumerated() {
+            if let t = target[i] { idOf[b][k] = idOf[all[t].bucket][all[t].cluster] }
         }
         // Each mention's event id, per extraction.
         var eventOf: [[String?]] = extractions.map { [String?](repeating: nil, count: $0.mentions.count) }

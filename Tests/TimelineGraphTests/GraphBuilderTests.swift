@@ -74,6 +74,27 @@ struct GraphBuilderTests {
         #expect(g.events.first?.actors == ["China", "Russia"])
     }
 
+    @Test func anEventToldAtACoarserDateJoinsItsFinerTelling() {
+        let texts = [
+            ("a.txt", "In May 2014, Russia and China signed a $400 billion gas supply deal after a decade of talks."),
+            ("b.txt", "On May 21, 2014, Russia and China signed a 30-year gas deal in Shanghai."),
+            ("c.txt", "In 2014, Russia and China signed a big gas deal."),
+            // Two drills in one month: a month's drills could be either, so they stay apart.
+            ("d.txt", "On July 3, 2023, China and Russia began naval drills. On July 20, 2023, China and Russia held air drills. "
+                + "In July 2023, China and Russia held drills."),
+        ]
+        let docs = texts.map { id, text in
+            SourceDocument(id: id, format: .text, rawText: text, text: text, offsetMap: nil, sha256: "x", title: nil,
+                           date: CalendarDay(year: 2024, month: 1, day: 1), metadataRanges: [], languages: ["en"])
+        }
+        let extractor = EventExtractor()
+        let g = GraphBuilder().build(documents: docs, extractions: docs.map { extractor.extract($0) })
+        #expect(g.events.map(\.date.value) == ["2014-05-21", "2023-07", "2023-07-03", "2023-07-20"],
+                "\(g.events.map { ($0.date.value, $0.title) })")
+        #expect(g.events[0].mentions.map(\.document) == ["a.txt", "b.txt", "c.txt"])
+        #expect(g.events[0].title == "Russia and China signed a 30-year gas deal in Shanghai")
+    }
+
     @Test func differentEventsOfTheSameYearStayApart() {
         let a = DocumentExtraction(document: "a.txt", mentions: [
             mention("a.txt", 0, edtf: "2022", title: "Russia's invasion of Ukraine", type: "war", actors: ["Russia", "Ukraine"]),
