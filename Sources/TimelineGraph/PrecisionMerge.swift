@@ -2,65 +2,109 @@ import TimelineModel
 
 /// One real event told at different precisions, `In May 2014` in one article and `on 21 May 2014` in another:
 /// the year or month event joins the finer event inside its period that tells the same thing, when exactly one
-/// does.
+/// could.
 ///
-/// The same thing: compatible types (``Cluster/compatible(_:_:)``, neither untyped) and two shared actors or
-/// places; or one shared actor or place and two shared title words; or three shared title words (with
-/// incompatible types: and one shared actor or place). A month event is matched before a year event, so that a
-/// year joins the day its month has joined.
+/// Candidates are the finer events of the period whose actors and places agree (two shared, or one when an
+/// event names only one, or neither names any) and, in one language, that share a title word besides the
+/// names. With two or more, which one is meant is unknown and nothing is joined. The one candidate is joined when
+/// it tells the same thing: for a Chinese and an English title, which share no words, compatible types
+/// (``Cluster/compatible(_:_:)``, neither untyped) and shared actors and places that make two thirds of the
+/// smaller event's; otherwise two shared title words besides the names (three when the types disagree or no
+/// actor or place is named). Months are matched before years, so that a year joins the day its month joined.
 enum PrecisionMerge {
     /// For each event, the index of the event it joins (never one that joins another), or nil.
     static func targets(_ events: [Event]) -> [Int?] {
         var target = [Int?](repeating: nil, count: events.count)
-        let coarse = events.indices.filter { events[$0].date.precision == .year || events[$0].date.precision == .month }
-        guard !coarse.isEmpty else { return target }
-        // Finer events by year (the first four characters of their start).
-        var byYear: [Substring: [Int]] = [:]
-        for i in events.indices where events[i].date.precision == .day || events[i].date.precision == .month {
-            byYear[events[i].date.start.prefix(4), default: []].append(i)
+        guard events.contains(where: { $0.date.precision == .year || $0.date.precision == .month }) else { return target }
+        // Each event's interval as yyyymmdd integers, and its type's family (-1: untyped).
+        let start = events.map { day($0.date.start) }, end = events.map { day($0.date.end) }
+        var families: [String: Int] = [:]
+        let family: [Int] = events.map { e in
+            guard e.type != "event" else { return -1 }
+            let key = Cluster.families[e.type] ?? e.type
+            if let f = families[key] { return f }
+            families[key] = families.count
+            return families.count - 1
         }
-        var entities: [Int: Set<String>] = [:], words: [Int: Set<String>] = [:]
-        func entitySet(_ i: Int) -> Set<String> {
-            if let e = entities[i] { return e }
-            let e = Set(events[i].actors + events[i].places)
-            entities[i] = e
-            return e
+        // Finer events by month (days) and by year (days and months).
+        var byMonth: [Int: [Int]] = [:], byYear: [Int: [Int]] = [:]
+        for i in events.indices {
+            switch events[i].date.precision {
+            case .day:
+                byMonth[start[i] / 100, default: []].append(i)
+                byYear[start[i] / 10_000, default: []].append(i)
+            case .month:
+                byYear[start[i] / 10_000, default: []].append(i)
+            default: break
+            }
         }
+        let han = events.map { $0.title.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        var words: [Int: Set<String>] = [:]
+        var nameWords: [String: [String]] = [:]
+        // Title words that are not the words of its actors' and places' names (those agree already or not).
         func wordSet(_ i: Int) -> Set<String> {
             if let w = words[i] { return w }
-            let w = Set(Slug.contentWords(events[i].title))
+            var w = Set(Slug.contentWords(events[i].title))
+            for name in events[i].actors + events[i].places {
+                if nameWords[name] == nil { nameWords[name] = Slug.contentWords(name) }
+                w.subtract(nameWords[name]!)
+            }
             words[i] = w
             return w
         }
+        func sharedEntities(_ a: Int, _ b: Int) -> Int {
+            var n = 0
+            for x in events[a].actors where events[b].actors.contains(x) || events[b].places.contains(x) { n += 1 }
+            for x in events[a].places where events[b].actors.contains(x) || events[b].places.contains(x) { n += 1 }
+            return n
+        }
+        /// Whether a finer event could be this one: the actors and places agree (two shared, one when an event
+        /// names one, or none named) and, in one language, a title word besides the names is shared.
+        func agrees(_ a: Int, _ b: Int) -> Bool {
+            let entities = sharedEntities(a, b)
+            let smaller = min(events[a].actors.count + events[a].places.count, events[b].actors.count + events[b].places.count)
+            let none = events[a].actors.isEmpty && events[a].places.isEmpty && events[b].actors.isEmpty && events[b].places.isEmpty
+            guard none || (smaller > 0 && entities >= min(2, smaller)) else { return false }
+            return han[a] != han[b] || !wordSet(a).isDisjoint(with: wordSet(b))
+        }
         func same(_ a: Int, _ b: Int) -> Bool {
-            let ta = events[a].type, tb = events[b].type
-            let typed = ta != "event" && tb != "event"
-            let sharedEntities = entitySet(a).intersection(entitySet(b)).count
-            if typed && !Cluster.compatible(ta, tb) {
-                // Types that disagree (a deal read as economy and as agreement) need the words to agree.
-                return sharedEntities >= 1 && wordSet(a).intersection(wordSet(b)).count >= 3
+            let typed = family[a] >= 0 && family[b] >= 0
+            let entities = sharedEntities(a, b)
+            let smaller = min(events[a].actors.count + events[a].places.count, events[b].actors.count + events[b].places.count)
+            let none = events[a].actors.isEmpty && events[a].places.isEmpty && events[b].actors.isEmpty && events[b].places.isEmpty
+            // Titles in two languages share no words: there the actors and places decide.
+            if typed && family[a] == family[b] && entities >= 2 && 3 * entities >= 2 * smaller && han[a] != han[b] {
+                return true
             }
-            if typed && sharedEntities >= 2 { return true }
             let sharedWords = wordSet(a).intersection(wordSet(b)).count
-            return (sharedEntities >= 1 && sharedWords >= 2) || sharedWords >= 3
+            if none { return sharedWords >= 3 && (!typed || family[a] == family[b]) }
+            // Types that disagree (a deal read as economy and as agreement) need more of the words to agree.
+            return sharedWords >= (typed && family[a] != family[b] ? 3 : 2)
         }
-        let order = coarse.filter { events[$0].date.precision == .month } + coarse.filter { events[$0].date.precision == .year }
-        for i in order {
-            let date = events[i].date
-            var found: Int?
-            var ambiguous = false
-            for j in byYear[date.start.prefix(4)] ?? [] where j != i {
-                let d = events[j].date
-                guard d.precision == .day || (d.precision == .month && date.precision == .year),
-                      d.start >= date.start, d.end <= date.end, same(i, j) else { continue }
-                let t = target[j] ?? j
-                if let f = found, f != t { ambiguous = true; break }
-                found = t
+        for pass in [DatePrecision.month, .year] {
+            for i in events.indices where events[i].date.precision == pass {
+                let candidates = pass == .month ? byMonth[start[i] / 100] ?? [] : byYear[start[i] / 10_000] ?? []
+                var found: Int?
+                var ambiguous = false
+                // Every finer event whose actors agree is a candidate; with two or more, which one is meant is not
+                // known (`In July, China and Russia held drills` beside drills on July 3 and on July 20).
+                for j in candidates where j != i && start[j] >= start[i] && end[j] <= end[i] && agrees(i, j) {
+                    let t = target[j] ?? j
+                    if let f = found, f != t { ambiguous = true; break }
+                    found = t
+                }
+                if !ambiguous, let f = found, same(i, f) { target[i] = f }
             }
-            if !ambiguous, let f = found { target[i] = f }
         }
-        // A month that joined a day passes the year events that chose it on to that day.
-        for i in target.indices { if let t = target[i], let u = target[t] { target[i] = u } }
         return target
+    }
+
+    /// `YYYY-MM-DD` as the integer yyyymmdd (0 when it is not that shape).
+    static func day(_ iso: String) -> Int {
+        var n = 0, digits = 0
+        for b in iso.utf8 {
+            if b &- 0x30 < 10 { n = n * 10 + Int(b &- 0x30); digits += 1 } else if b != 0x2D { return 0 }
+        }
+        return digits == 8 ? n : 0
     }
 }
