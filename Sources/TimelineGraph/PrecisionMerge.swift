@@ -16,15 +16,25 @@ enum PrecisionMerge {
     static func targets(_ events: [Event]) -> [Int?] {
         var target = [Int?](repeating: nil, count: events.count)
         guard events.contains(where: { $0.date.precision == .year || $0.date.precision == .month }) else { return target }
-        // Each event's interval as yyyymmdd integers, and its type's family (-1: untyped).
+        // Each event's interval as yyyymmdd integers.
         let start = events.map { day($0.date.start) }, end = events.map { day($0.date.end) }
+        // Each event's type family (-1: untyped) and whether its title is Chinese, made when first asked.
         var families: [String: Int] = [:]
-        let family: [Int] = events.map { e in
-            guard e.type != "event" else { return -1 }
-            let key = Cluster.families[e.type] ?? e.type
-            if let f = families[key] { return f }
-            families[key] = families.count
-            return families.count - 1
+        var familyOf = [Int](repeating: -2, count: events.count)
+        func family(_ i: Int) -> Int {
+            if familyOf[i] != -2 { return familyOf[i] }
+            var f = -1
+            if events[i].type != "event" {
+                let key = Cluster.families[events[i].type] ?? events[i].type
+                if let known = families[key] { f = known } else { f = families.count; families[key] = f }
+            }
+            familyOf[i] = f
+            return f
+        }
+        var hanOf = [Int8](repeating: -1, count: events.count)
+        func han(_ i: Int) -> Bool {
+            if hanOf[i] < 0 { hanOf[i] = events[i].title.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } ? 1 : 0 }
+            return hanOf[i] == 1
         }
         // Finer events by month (days) and by year (days and months).
         var byMonth: [Int: [Int]] = [:], byYear: [Int: [Int]] = [:]
@@ -38,17 +48,22 @@ enum PrecisionMerge {
             default: break
             }
         }
-        let han = events.map { $0.title.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
-        var words: [Int: Set<String>] = [:]
-        var nameWords: [String: [String]] = [:]
-        // Title words that are not the words of its actors' and places' names (those agree already or not).
-        func wordSet(_ i: Int) -> Set<String> {
+        // Title words as sorted hashes (compared within this pass only), without the words of the event's
+        // actors' and places' names (those agree already or not).
+        var words: [Int: [UInt64]] = [:]
+        var nameWords: [String: [UInt64]] = [:]
+        func wordSet(_ i: Int) -> [UInt64] {
             if let w = words[i] { return w }
-            var w = Set(Slug.contentWords(events[i].title))
-            for name in events[i].actors + events[i].places {
-                if nameWords[name] == nil { nameWords[name] = Slug.contentWords(name) }
-                w.subtract(nameWords[name]!)
+            var names: [UInt64] = []
+            for list in [events[i].actors, events[i].places] {
+                for name in list {
+                    if let known = nameWords[name] { names += known; continue }
+                    let h = wordHashes(name)
+                    nameWords[name] = h
+                    names += h
+                }
             }
+            let w = wordHashes(events[i].title).filter { !names.contains($0) }
             words[i] = w
             return w
         }
@@ -65,21 +80,21 @@ enum PrecisionMerge {
             let smaller = min(events[a].actors.count + events[a].places.count, events[b].actors.count + events[b].places.count)
             let none = events[a].actors.isEmpty && events[a].places.isEmpty && events[b].actors.isEmpty && events[b].places.isEmpty
             guard none || (smaller > 0 && entities >= min(2, smaller)) else { return false }
-            return han[a] != han[b] || !wordSet(a).isDisjoint(with: wordSet(b))
+            return han(a) != han(b) || shared(wordSet(a), wordSet(b)) > 0
         }
         func same(_ a: Int, _ b: Int) -> Bool {
-            let typed = family[a] >= 0 && family[b] >= 0
+            let typed = family(a) >= 0 && family(b) >= 0
             let entities = sharedEntities(a, b)
             let smaller = min(events[a].actors.count + events[a].places.count, events[b].actors.count + events[b].places.count)
             let none = events[a].actors.isEmpty && events[a].places.isEmpty && events[b].actors.isEmpty && events[b].places.isEmpty
             // Titles in two languages share no words: there the actors and places decide.
-            if typed && family[a] == family[b] && entities >= 2 && 3 * entities >= 2 * smaller && han[a] != han[b] {
+            if typed && family(a) == family(b) && entities >= 2 && 3 * entities >= 2 * smaller && han(a) != han(b) {
                 return true
             }
-            let sharedWords = wordSet(a).intersection(wordSet(b)).count
-            if none { return sharedWords >= 3 && (!typed || family[a] == family[b]) }
+            let sharedWords = shared(wordSet(a), wordSet(b))
+            if none { return sharedWords >= 3 && (!typed || family(a) == family(b)) }
             // Types that disagree (a deal read as economy and as agreement) need more of the words to agree.
-            return sharedWords >= (typed && family[a] != family[b] ? 3 : 2)
+            return sharedWords >= (typed && family(a) != family(b) ? 3 : 2)
         }
         for pass in [DatePrecision.month, .year] {
             for i in events.indices where events[i].date.precision == pass {
@@ -99,12 +114,62 @@ enum PrecisionMerge {
         return target
     }
 
+    /// The content words of `text` (``Slug/contentWords(_:)``) as sorted, distinct FNV-1a hashes; ASCII text is
+    /// hashed from its bytes without making strings.
+    static func wordHashes(_ text: String) -> [UInt64] {
+        var out: [UInt64] = []
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var h: UInt64 = 0xcbf29ce484222325, length = 0
+            func flush() {
+                if length > 1, !stopHashes.contains(h) { out.append(h) }
+                h = 0xcbf29ce484222325
+                length = 0
+            }
+            for b in text.utf8 {
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    h = (h ^ UInt64(b &- 0x41 < 26 ? b | 0x20 : b)) &* 0x100000001b3
+                    length += 1
+                case UInt8(ascii: "'"): continue
+                default: flush()
+                }
+            }
+            flush()
+        } else {
+            out = Slug.contentWords(text).map(hash)
+        }
+        out.sort()
+        var unique: [UInt64] = []
+        for x in out where unique.last != x { unique.append(x) }
+        return unique
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in word.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    static let stopHashes = Set(Slug.stopwords.map(hash))
+
+    /// How many values two sorted, distinct arrays share.
+    static func shared(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
     /// `YYYY-MM-DD` as the integer yyyymmdd (0 when it is not that shape).
     static func day(_ iso: String) -> Int {
-        var n = 0, digits = 0
-        for b in iso.utf8 {
-            if b &- 0x30 < 10 { n = n * 10 + Int(b &- 0x30); digits += 1 } else if b != 0x2D { return 0 }
+        func parse<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+            var n = 0, digits = 0
+            for b in bytes {
+                if b &- 0x30 < 10 { n = n * 10 + Int(b &- 0x30); digits += 1 } else if b != 0x2D { return 0 }
+            }
+            return digits == 8 ? n : 0
         }
-        return digits == 8 ? n : 0
+        return iso.utf8.withContiguousStorageIfAvailable { parse($0) } ?? parse(iso.utf8)
     }
 }
