@@ -445,6 +445,7 @@ public struct EventExtractor: Sendable {
         if language == "en" {
             title = resolvePronouns(title, document: document, in: s, scratch: scratch)
             title = antecedentTitle(title, segment: segment, in: s)
+            title = personTitle(title, segment: segment, in: s)
         }
         let found = lexicon.entities(inScalars: seg)
         var actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)
@@ -487,6 +488,16 @@ public struct EventExtractor: Sendable {
     }
 
     static let danglingWords: Set<String> = ["and", "or", "but", "again", "then", "also", "both", "as", "well"]
+
+    /// A title opened by `He` or `She` names the person named last before its sentence (at most 400 scalars
+    /// back): `Xi Jinping landed in Moscow … He and Vladimir Putin signed` → `Xi Jinping and Vladimir Putin signed`.
+    func personTitle(_ title: String, segment: Range<Int>, in s: [Unicode.Scalar]) -> String {
+        let pronoun: String
+        if title.hasPrefix("He ") { pronoun = "He " } else if title.hasPrefix("She ") { pronoun = "She " } else { return title }
+        let before = s.string(max(0, segment.lowerBound - 400)..<segment.lowerBound)
+        guard let person = lexicon.entities(in: before).last(where: { $0.entity.isPerson })?.entity.name else { return title }
+        return titles.finish(person + " " + title.dropFirst(pronoun.count))
+    }
 
     /// Whether a title holds only words that make no title (`Most famously`): adverbs in `-ly` and
     /// `weakTitleWords`.

@@ -28,6 +28,8 @@ public struct Lexicon: Sendable {
         public var adjectives: [String]
         /// A country (`"category": "state"` in the file): `the two countries` stands for two of them.
         public var isState: Bool
+        /// A person (`"category": "person"`): `He` can stand for one.
+        public var isPerson: Bool
 
         enum CodingKeys: String, CodingKey { case name, kind, category, en, zh, adjectives }
 
@@ -38,7 +40,9 @@ public struct Lexicon: Sendable {
             en = try c.decodeIfPresent([String].self, forKey: .en) ?? []
             zh = try c.decodeIfPresent([String].self, forKey: .zh) ?? []
             adjectives = try c.decodeIfPresent([String].self, forKey: .adjectives) ?? []
-            isState = try c.decodeIfPresent(String.self, forKey: .category) == "state"
+            let category = try c.decodeIfPresent(String.self, forKey: .category)
+            isState = category == "state"
+            isPerson = category == "person"
         }
     }
 

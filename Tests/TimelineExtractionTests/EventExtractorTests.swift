@@ -71,6 +71,13 @@ struct EventExtractorTests {
         #expect(cex.mentions.map(\.dateText) == ["5月16日"])
     }
 
+    @Test func heOpeningATitleIsThePersonNamedLastBeforeIt() {
+        expectMentions("Xi Jinping landed in Moscow for a state visit. On June 5, 2019, he and Vladimir Putin signed a joint statement.",
+                       dates: ["2019-06-05"], titles: ["Xi Jinping and Vladimir Putin signed a joint statement"])
+        // No person named before: the pronoun stays.
+        expectMentions("On June 5, 2019, he signed a joint statement.", dates: ["2019-06-05"], titles: ["He signed a joint statement"])
+    }
+
     @Test func theTwoCountriesAreTheTwoStatesADocumentNamesMost() {
         let text = "Putin flew to Beijing for talks. Putin and Xi spoke for hours, and Moscow welcomed the result. "
             + "In July 2001 the two countries signed a friendship treaty. Later they met again in Beijing in 2004."
