@@ -560,7 +560,7 @@ public struct TitleMaker: Sendable {
         }
         s = TitleMaker.joined(words[...])
         if let f = s.first, f &- 0x61 < 26 { s[0] = f - 0x20 }
-        return s.withUnsafeBufferPointer { String(decoding: $0.prefix(Event.maxTitleLength), as: UTF8.self) }
+        return TitleMaker.withoutUnpairedQuote(s.withUnsafeBufferPointer { String(decoding: $0.prefix(Event.maxTitleLength), as: UTF8.self) })
     }
 
     /// How many of a title's words to keep when the length limit falls after the first `kept`: a name (a run of
@@ -619,7 +619,22 @@ public struct TitleMaker: Sendable {
         if words.count > 3, words.first == "The" || words.first == "the" { words.removeFirst() }
         s = words.joined(separator: " ")
         if let f = s.first, f.isLowercase { s = f.uppercased() + s.dropFirst() }
-        return String(s.prefix(Event.maxTitleLength))
+        return TitleMaker.withoutUnpairedQuote(String(s.prefix(Event.maxTitleLength)))
+    }
+
+    /// `title` without a quotation mark left open by the cut to its length (`raised ties to a "comprehensive`).
+    static func withoutUnpairedQuote(_ title: String) -> String {
+        var straight = 0, open = 0, close = 0
+        for u in title.unicodeScalars {
+            if u == "\"" { straight += 1 } else if u == "“" { open += 1 } else if u == "”" { close += 1 }
+        }
+        guard straight % 2 == 1 || open > close else { return title }
+        var scalars = Array(title.unicodeScalars)
+        let mark: Unicode.Scalar = straight % 2 == 1 ? "\"" : "“"
+        if let last = scalars.lastIndex(of: mark) { scalars.remove(at: last) }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out).collapsingSpaces().trimmingCharacters()
     }
 
     /// Removes spaces next to Chinese characters (left behind by Markdown emphasis).

@@ -61,7 +61,7 @@ import TimelineModel
         if words.count > 3, words.first == "The" || words.first == "the" { words.removeFirst() }
         s = words.joined(separator: " ")
         if let f = s.first, f.isLowercase { s = f.uppercased() + s.dropFirst() }
-        return String(s.prefix(Event.maxTitleLength))
+        return TitleMaker.withoutUnpairedQuote(String(s.prefix(Event.maxTitleLength)))
     }
 
     static func stripFillersReference(_ text: String, lexicon: Lexicon) -> String {

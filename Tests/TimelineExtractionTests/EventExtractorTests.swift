@@ -71,6 +71,12 @@ struct EventExtractorTests {
         #expect(cex.mentions.map(\.dateText) == ["5月16日"])
     }
 
+    @Test func aQuotationCutByTheLengthLimitLeavesNoOpenMark() {
+        let title = TitleMaker().finish("Xi and Putin raised the relationship to a \"comprehensive strategic partnership of coordination for a new era\"")
+        #expect(title == "Xi and Putin raised the relationship to a comprehensive strategic")
+        #expect(TitleMaker().finish("Signed the \"New Era\" statement") == "Signed the \"New Era\" statement")
+    }
+
     @Test func heOpeningATitleIsThePersonNamedLastBeforeIt() {
         expectMentions("Xi Jinping landed in Moscow for a state visit. On June 5, 2019, he and Vladimir Putin signed a joint statement.",
                        dates: ["2019-06-05"], titles: ["Xi Jinping and Vladimir Putin signed a joint statement"])
