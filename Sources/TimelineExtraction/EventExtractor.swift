@@ -48,6 +48,16 @@ public struct EventExtractor: Sendable {
                 let quote = min(seg.lowerBound, t.start)..<max(seg.upperBound, t.end)
                 mentions.append(makeMention(t, segment: quote, sentence: index, in: s, document: document, scratch: scratch))
             }
+            // `It` opening a title stands for the event the sentence before named (`The Treaty of Nerchinsk (1689) was
+            // the first … It was signed on 27 August 1689` → `Treaty of Nerchinsk was signed`).
+            for k in firstInSentence..<mentions.count where mentions[k].title.hasPrefix("It ") && firstInSentence > 0 {
+                let before = mentions[firstInSentence - 1]
+                // The event before must be named: a title of capitalised words (and `of`, `the`).
+                let words = before.title.spaceSplit()
+                guard before.sentence == mentions[k].sentence - 1, before.language == "en", words.count <= 6,
+                      words.allSatisfy({ $0 == "of" || $0 == "the" || $0.first?.isUppercase == true }) else { continue }
+                mentions[k].title = titles.finish(before.title + " " + mentions[k].title.dropFirst(3))
+            }
             // Another date of the sentence is no part of a title (`besieged the fort in 1685 and again in 1686`).
             if dates.count > 1 {
                 for k in firstInSentence..<mentions.count where mentions[k].language == "en" {

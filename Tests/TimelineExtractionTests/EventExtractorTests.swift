@@ -160,7 +160,7 @@ struct EventExtractorTests {
 
             """,
             dates: ["1689", "1689-08-27", "1649/1650", "1685", "1686", "1858"],
-            titles: ["Treaty of Nerchinsk", "It was signed", "Yerofey Khabarov led an expedition there",
+            titles: ["Treaty of Nerchinsk", "Treaty of Nerchinsk was signed", "Yerofey Khabarov led an expedition there",
                      "Qing besieged the fort at Albazin", "Qing besieged the fort at Albazin", "Treaty of Aigun"])
         // A footnote mark ends a sentence like the full stop before it.
         #expect(m.count > 1 && m[1].quote == "It was signed on 27 August 1689.[2]")
