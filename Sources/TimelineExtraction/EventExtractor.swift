@@ -346,14 +346,25 @@ public struct EventExtractor: Sendable {
     /// Whether the expression states its year (digits of a year, a decade or a century) rather than
     /// depending on the document date.
     static func isExplicit(_ text: String) -> Bool {
-        var run = 0
+        // Three digits or more (`1969`, `1971–72`, `1990s`), two after an apostrophe (`'99`), or two Chinese
+        // numerals before 年 (`九十年代`, `二〇一九年`). Two digits alone are a day or a clock (`May 16`, `7:30`).
+        var run = 0, hanRun = 0
+        var previous: Unicode.Scalar = " ", beforeRun: Unicode.Scalar = " "
         for u in text.unicodeScalars {
-            if ("0"..."9").contains(u) || ("０"..."９").contains(u) || "〇零一二三四五六七八九".unicodeScalars.contains(u) {
+            if ("0"..."9").contains(u) || ("０"..."９").contains(u) {
+                if run == 0 { beforeRun = previous }
                 run += 1
-                if run >= 2 { return true }
+                if run >= 3 || (run == 2 && (beforeRun == "'" || beforeRun == "’")) { return true }
             } else {
                 run = 0
             }
+            if "〇零一二三四五六七八九".unicodeScalars.contains(u) {
+                hanRun += 1
+            } else {
+                if u == "年", hanRun >= 2 { return true }
+                hanRun = 0
+            }
+            previous = u
         }
         // Literally absent from simple text: absent for `contains` too.
         let scalars = Array(text.unicodeScalars)

@@ -213,9 +213,15 @@ public struct TitleMaker: Sendable {
         return np
     }
 
+    /// Words after `as` that make a phrase, not a clause (`as part of`, `as planned`, `as well`).
+    static let asPhrases: Set<String> = ["part", "well", "planned", "expected", "scheduled", "usual", "such", "soon",
+                                         "of", "much", "many", "long", "far", "in", "a", "an", "to", "if", "though"]
+
     func whenClause(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
         guard let a = w.index(after: date.upperBound), a + 2 < w.ranges.count,
               lexicon.titleRules.eventClauseOpeners.contains(w.lower[a]),
+              // `as part of`, `as planned`: no clause.
+              !(w.lower[a] == "as" && TitleMaker.asPhrases.contains(w.lower[a + 1])),
               q[date.upperBound..<w.ranges[a].lowerBound].allSatisfy({ $0 == " " || $0 == "," }) else { return nil }
         let start = w.ranges[a + 1].lowerBound
         var end = q.count

@@ -77,6 +77,14 @@ struct EventExtractorTests {
         #expect(TitleMaker().finish("Signed the \"New Era\" statement") == "Signed the \"New Era\" statement")
     }
 
+    @Test func aClockIsNoYearAndAsPartOfIsNoClause() {
+        // `7:30` states no year: a Thursday after the document's Monday is still to come, and no event.
+        let ex = extractor.extract(doc("The vote is scheduled for 7:30 p.m. Thursday.", date: CalendarDay(year: 2023, month: 10, day: 2)))
+        #expect(ex.mentions.isEmpty, "\(ex.mentions.map(\.dateText))")
+        expectMentions("Section 230 was passed in 1996 as part of the Communications Decency Act.", dates: ["1996"],
+                       titles: ["Section 230 was passed as part of the Communications Decency Act"])
+    }
+
     @Test func heOpeningATitleIsThePersonNamedLastBeforeIt() {
         expectMentions("Xi Jinping landed in Moscow for a state visit. On June 5, 2019, he and Vladimir Putin signed a joint statement.",
                        dates: ["2019-06-05"], titles: ["Xi Jinping and Vladimir Putin signed a joint statement"])
