@@ -224,7 +224,7 @@ public struct EventExtractor: Sendable {
     }
 
     /// Where a document's back matter starts: the first line that is one of the `backMatterHeadings`
-    /// (`References`, `## Further reading`, `相关阅读：`), if any.
+    /// (`References`, `## Further reading`, `相关阅读：`) after the first fifth of the text (and 200 scalars), if any.
     func backMatterStart(in s: [Unicode.Scalar], lineBreaks: [Int]? = nil) -> Int? {
         let headings = lexicon.index.backMatterHeadings
         guard !headings.isEmpty else { return nil }
@@ -232,8 +232,9 @@ public struct EventExtractor: Sendable {
         var lineStart = 0
         for lineEnd in breaks + [s.count] {
             defer { lineStart = lineEnd + 1 }
-            // Only short lines can be such a heading, and only those starting as one does.
-            guard lineEnd - lineStart <= 40 else { continue }
+            // Only short lines can be such a heading, only those starting as one does, and only after the text has
+            // begun (a document may be titled `Notes`).
+            guard lineEnd - lineStart <= 40, lineStart >= max(200, s.count / 5) else { continue }
             var first = lineStart
             while first < lineEnd, "#*=_ \t".unicodeScalars.contains(s[first]) { first += 1 }
             if first < lineEnd, lexicon.index.backMatterFirsts.contains(TextSearch.lower(s[first])) {

@@ -213,6 +213,21 @@ public struct TitleMaker: Sendable {
         return np
     }
 
+    /// The clause that a subordinator opens inside a piece and that holds the date, when it has a verb in `-ed`:
+    /// in `rebuilt after Hurricane Katrina devastated the city ⟨date⟩`, the date is the devastation's.
+    static func innerClause(_ piece: String) -> String? {
+        let words = piece.spaceSplit()
+        guard let m = words.firstIndex(where: { $0.utf8.contains(1) }), m >= 4 else { return nil }
+        guard let k = words[1..<m].lastIndex(where: { innerSubordinators.contains($0.lowercased()) }), m - k - 1 >= 3
+        else { return nil }
+        let verb = words[(k + 1)..<m].contains { w in
+            w.count > 4 && w.hasSuffix("ed") && w.allSatisfy { $0.isLowercase && $0.isLetter }
+        }
+        return verb ? words[(k + 1)...].joined(separator: " ") : nil
+    }
+
+    static let innerSubordinators: Set<String> = ["after", "when", "before", "while", "once", "until", "as"]
+
     /// Words after `as` that make a phrase, not a clause (`as part of`, `as planned`, `as well`).
     static let asPhrases: Set<String> = ["part", "well", "planned", "expected", "scheduled", "usual", "such", "soon",
                                          "of", "much", "many", "long", "far", "in", "a", "an", "to", "if", "though"]
@@ -281,6 +296,7 @@ public struct TitleMaker: Sendable {
             return true
         }
         if let datePiece = pieces.indices.first(where: { pieces[$0].utf8.contains(1) }), substantial(at: datePiece) {
+            if let inner = TitleMaker.innerClause(pieces[datePiece]) { return clean(inner) }
             return clean(at: datePiece)
         }
         // A main clause before a clause of background (`In 2019, after years of construction, the pipeline opened`).

@@ -85,6 +85,15 @@ struct EventExtractorTests {
                        titles: ["Section 230 was passed as part of the Communications Decency Act"])
     }
 
+    @Test func aDateInsideASubordinateClauseTitlesThatClause() {
+        expectMentions("The levee system, rebuilt after Hurricane Katrina devastated the city in August 2005, held.",
+                       dates: ["2005-08"], titles: ["Hurricane Katrina devastated the city"])
+        // A document titled `Notes` has no back matter from its first line.
+        let notes = extractor.extract(doc("Notes\n\nThe company was founded in 1945, after the war.",
+                                          date: CalendarDay(year: 2020, month: 1, day: 1)))
+        #expect(notes.mentions.map(\.edtf) == ["1945"])
+    }
+
     @Test func heOpeningATitleIsThePersonNamedLastBeforeIt() {
         expectMentions("Xi Jinping landed in Moscow for a state visit. On June 5, 2019, he and Vladimir Putin signed a joint statement.",
                        dates: ["2019-06-05"], titles: ["Xi Jinping and Vladimir Putin signed a joint statement"])
