@@ -9,7 +9,7 @@ extension EventExtractor {
     func discourseRelations(_ mentions: [ExtractedMention], sentences: [Range<Int>], in s: [Unicode.Scalar],
                             document: SourceDocument) -> [ExtractedRelation] {
         var out: [ExtractedRelation] = []
-        for (i, m) in mentions.enumerated() {
+        for i in mentions.indices {
             if let r = partitive(i, mentions, sentences: sentences, in: s, document: document) { out.append(r) }
             if let r = enabling(i, mentions, in: s, document: document) { out.append(r) }
         }
