@@ -87,6 +87,12 @@ public struct Lexicon: Sendable {
         public var weakTitleWords: [String]?
         /// Headings after which a document's text ends (`References`); optional in the file.
         public var backMatterHeadings: [String]?
+        /// Openers of a clause of background (`after years of construction`); optional in the file.
+        public var backgroundOpeners: [String]?
+        /// Openers of the clause inside a clause that a date belongs to (`after`); optional in the file.
+        public var clauseSubordinators: [String]?
+        /// Words after `as` that make a phrase, not a clause (`as part of`); optional in the file.
+        public var asPhrases: [String]?
     }
 
     public var eventTypes: [EventType] { didSet { prepared = LexiconIndex(self) } }

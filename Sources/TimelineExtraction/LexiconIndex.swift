@@ -65,6 +65,10 @@ final class LexiconIndex: Sendable {
     let wireDateline: WireDateline
     let weakTitleWords: Set<String>
     let backMatterHeadings: Set<String>
+    /// `backgroundOpeners` followed by a space, as bytes.
+    let backgroundOpenerBytes: [[UInt8]]
+    let clauseSubordinators: Set<String>
+    let asPhrases: Set<String>
     /// The first scalars of `backMatterHeadings`.
     let backMatterFirsts: Set<Unicode.Scalar>
     let enablingCues: (en: TextSearch.PhraseSet, zh: TextSearch.PhraseSet)
@@ -116,6 +120,9 @@ final class LexiconIndex: Sendable {
         stampMarkers = TextSearch.PhraseSet(rules.stampMarkers)
         weakTitleWords = Set(rules.weakTitleWords ?? [])
         backMatterHeadings = Set((rules.backMatterHeadings ?? []).map { $0.lowercased() })
+        backgroundOpenerBytes = (rules.backgroundOpeners ?? []).map { Array(($0.lowercased() + " ").utf8) }
+        clauseSubordinators = Set(rules.clauseSubordinators ?? [])
+        asPhrases = Set(rules.asPhrases ?? [])
         backMatterFirsts = Set(backMatterHeadings.compactMap(\.unicodeScalars.first))
         wireDateline = WireDateline(credits: rules.wireCredits ?? [], agencyEndings: rules.wireAgencyEndings ?? [])
         enablingCues = (TextSearch.PhraseSet(lexicon.enablingCues.en), TextSearch.PhraseSet(lexicon.enablingCues.zh))

@@ -215,10 +215,11 @@ public struct TitleMaker: Sendable {
 
     /// The clause that a subordinator opens inside a piece and that holds the date, when it has a verb in `-ed`:
     /// in `rebuilt after Hurricane Katrina devastated the city ⟨date⟩`, the date is the devastation's.
-    static func innerClause(_ piece: String) -> String? {
+    func innerClause(_ piece: String) -> String? {
         let words = piece.spaceSplit()
+        let subordinators = lexicon.index.clauseSubordinators
         guard let m = words.firstIndex(where: { $0.utf8.contains(1) }), m >= 4 else { return nil }
-        guard let k = words[1..<m].lastIndex(where: { innerSubordinators.contains($0.lowercased()) }), m - k - 1 >= 3
+        guard let k = words[1..<m].lastIndex(where: { subordinators.contains($0.lowercased()) }), m - k - 1 >= 3
         else { return nil }
         let verb = words[(k + 1)..<m].contains { w in
             w.count > 4 && w.hasSuffix("ed") && w.allSatisfy { $0.isLowercase && $0.isLetter }
@@ -226,17 +227,12 @@ public struct TitleMaker: Sendable {
         return verb ? words[(k + 1)...].joined(separator: " ") : nil
     }
 
-    static let innerSubordinators: Set<String> = ["after", "when", "before", "while", "once", "until", "as"]
-
-    /// Words after `as` that make a phrase, not a clause (`as part of`, `as planned`, `as well`).
-    static let asPhrases: Set<String> = ["part", "well", "planned", "expected", "scheduled", "usual", "such", "soon",
-                                         "of", "much", "many", "long", "far", "in", "a", "an", "to", "if", "though"]
 
     func whenClause(_ w: Words, q: [Unicode.Scalar], date: Range<Int>) -> String? {
         guard let a = w.index(after: date.upperBound), a + 2 < w.ranges.count,
               lexicon.titleRules.eventClauseOpeners.contains(w.lower[a]),
               // `as part of`, `as planned`: no clause.
-              !(w.lower[a] == "as" && TitleMaker.asPhrases.contains(w.lower[a + 1])),
+              !(w.lower[a] == "as" && lexicon.index.asPhrases.contains(w.lower[a + 1])),
               q[date.upperBound..<w.ranges[a].lowerBound].allSatisfy({ $0 == " " || $0 == "," }) else { return nil }
         let start = w.ranges[a + 1].lowerBound
         var end = q.count
@@ -296,12 +292,12 @@ public struct TitleMaker: Sendable {
             return true
         }
         if let datePiece = pieces.indices.first(where: { pieces[$0].utf8.contains(1) }), substantial(at: datePiece) {
-            if let inner = TitleMaker.innerClause(pieces[datePiece]) { return clean(inner) }
+            if let inner = innerClause(pieces[datePiece]) { return clean(inner) }
             return clean(at: datePiece)
         }
         // A main clause before a clause of background (`In 2019, after years of construction, the pipeline opened`).
         func background(_ i: Int) -> Bool {
-            TitleMaker.backgroundOpenerBytes.contains { TitleMaker.startsWithLowercased(pieces[i], $0) }
+            lexicon.index.backgroundOpenerBytes.contains { TitleMaker.startsWithLowercased(pieces[i], $0) }
         }
         if let i = pieces.indices.first(where: { !background($0) && substantial(at: $0) }) { return clean(at: i) }
         if let i = pieces.indices.first(where: substantial(at:)) { return clean(at: i) }
@@ -412,11 +408,6 @@ public struct TitleMaker: Sendable {
                           "despite", "although", "though", "because", "due to", "with ", "amid"]
     static let fragmentOpeners: Set<String> = ["which", "whose", "who", "whom", "where", "or", "nor", "for", "than"]
     static let temporalAdverbs: Set<String> = ["later", "earlier", "ago", "afterwards", "afterward", "before", "since"]
-    /// Openers of a clause that gives the background of the event rather than the event.
-    static let backgroundOpeners = ["after ", "before ", "following ", "since ", "until ", "once ", "while ", "despite ",
-                                    "amid ", "during "]
-    static let backgroundOpenerBytes = backgroundOpeners.map { Array($0.utf8) }
-
     /// Whether `s` starts with the lower-case ASCII bytes `prefix`, ignoring ASCII case (no copy of `s` is made).
     static func startsWithLowercased(_ s: String, _ prefix: [UInt8]) -> Bool {
         var k = 0
