@@ -7,8 +7,9 @@ import TimelineModel
 /// Extracts the visible text of an HTML document.
 ///
 /// Dropped: `<script>`, `<style>`, `<noscript>`, `<template>`, `<svg>`, comments, the `<head>` except its
-/// `<title>`, menus and sidebars (`<nav>`, `<aside>`), and all tags. Character references are decoded (`&nbsp;` becomes a plain space). Block elements
-/// become line breaks, table cells spaces; runs of white space collapse to one space except inside `<pre>`.
+/// `<title>`, menus and sidebars (`<nav>`, `<aside>`), and all tags. Character references are decoded (`&nbsp;`
+/// becomes a plain space). Block elements become line breaks, table cells spaces; runs of white space collapse to
+/// one space except inside `<pre>`.
 struct HTMLTextExtractor {
     struct Result {
         var text: String

@@ -95,16 +95,8 @@ extension EventExtractor {
     /// Whether the line `bounds` is a row of a Markdown table: it and the lines just above it hold `|`, and one
     /// of them, or the line below it, is the table's delimiter row (`|------|:---|`).
     static func isTableRow(_ bounds: Range<Int>, in s: [Unicode.Scalar], scratch: DocumentScratch? = nil) -> Bool {
-        func lineStart(_ end: Int) -> Int {
-            var i = end
-            while i > 0, s[i - 1] != "\n" { i -= 1 }
-            return i
-        }
-        func lineEnd(_ start: Int) -> Int {
-            var i = start
-            while i < s.count, s[i] != "\n" { i += 1 }
-            return i
-        }
+        func lineStart(_ at: Int) -> Int { DocumentScratch.line(in: s, from: at, to: at).lowerBound }
+        func lineEnd(_ at: Int) -> Int { DocumentScratch.line(in: s, from: at, to: at).upperBound }
         func isDelimiterRow(_ r: Range<Int>) -> Bool {
             var dashes = 0, pipes = 0
             for c in s[r] {

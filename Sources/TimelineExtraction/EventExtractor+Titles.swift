@@ -58,7 +58,6 @@ extension EventExtractor {
     func antecedentTitle(_ title: String, segment: Range<Int>, in s: [Unicode.Scalar]) -> String {
         guard title.hasPrefix("Which ") || title.hasPrefix("Who ") else { return title }
         let words = title.spaceSplit()
-        guard let first = words.first, first == "Which" || first == "Who", words.count >= 2 else { return title }
         var i = segment.lowerBound
         while i > 0, SentenceSplitter.isSpace(s[i - 1]) { i -= 1 }
         guard i > 0, s[i - 1] == "," else { return title }

@@ -39,7 +39,7 @@ struct WireDateline: Sendable {
     func end(in q: [Unicode.Scalar]) -> Int? {
         guard !credits.isEmpty else { return nil }
         var i = 0
-        while i < q.count, WireDateline.isSpace(q[i]) { i += 1 }
+        while i < q.count, SentenceSplitter.isSpace(q[i]) { i += 1 }
         let first = i
         while i < q.count, i - first <= WireDateline.placeLimit {
             if let credit = credit(at: i, in: q), credit.allSatisfy(TextSearch.isHan), i > first {
@@ -50,7 +50,7 @@ struct WireDateline: Sendable {
                 guard ("0"..."9").contains(last) || last == "日" || last == "号" else { return nil }
                 guard isPlace(q[first..<d], hanCredit: true, withDate: true) else { return nil }
                 var e = i + credit.count
-                while e < q.count, WireDateline.isSpace(q[e]) { e += 1 }
+                while e < q.count, SentenceSplitter.isSpace(q[e]) { e += 1 }
                 return e
             }
             i += 1
@@ -73,7 +73,7 @@ struct WireDateline: Sendable {
     private func isPlace(_ text: ArraySlice<Unicode.Scalar>, hanCredit: Bool, withDate: Bool = false) -> Bool {
         if hanCredit {
             guard let agency = text.firstIndex(where: { agencyEndings.contains($0) }) else { return false }
-            return text.allSatisfy { TextSearch.isHan($0) || WireDateline.isSpace($0) || withDate && ("0"..."9").contains($0) }
+            return text.allSatisfy { TextSearch.isHan($0) || SentenceSplitter.isSpace($0) || withDate && ("0"..."9").contains($0) }
                 && agency > text.startIndex
         }
         return text.count <= WireDateline.placeLimit
@@ -81,6 +81,4 @@ struct WireDateline: Sendable {
             && !text.contains { $0 == "." || $0 == "!" || $0 == "?" || TextSearch.isHan($0) }
     }
 
-    /// A space, a line feed or an ideographic space (`　　新华社…` indents a paragraph).
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\n" || c == "\u{3000}" }
 }

@@ -33,7 +33,7 @@ struct TokenView {
 
     /// Whether a blank line (two line feeds) separates token `k` from the token before it.
     @inline(__always) func blankLineBefore(_ k: Int) -> Bool {
-        guard k > 0 else { return false }
+        guard k > 0, toks[k].spaceBefore else { return false }
         let a = Int(toks[k - 1].bEnd), b = Int(toks[k].bStart)
         guard b - a >= 2 else { return false }
         var feeds = 0

@@ -286,7 +286,7 @@ struct TaggingRun {
             let span = candidates[o.index].start..<candidates[o.index].end
             if span.contains(where: { taken[$0] }) { continue }
             // No expression spans a blank line (`2015年` heading, then `6月5日` below it).
-            if span.count > 1, span.dropFirst().contains(where: { v.toks[$0].spaceBefore && v.blankLineBefore($0) }) { continue }
+            if span.count > 1, span.dropFirst().contains(where: { v.blankLineBefore($0) }) { continue }
             if candidates[o.index].pending >= 0 {
                 guard let (made, parts) = resolve(candidates[o.index]) else { continue }
                 values.append(made)

@@ -625,7 +625,7 @@ enum TemplateFunctions {
     static func sentenceYear(_ ctx: TemplateContext) -> Int? {
         var i = ctx.matchStart - 1
         while i >= 0 && i >= ctx.matchStart - 15 {
-            if isSentenceEnd(ctx.v, ctx.words, i) || ctx.v.toks[i + 1].spaceBefore && ctx.v.blankLineBefore(i + 1) { return nil }
+            if isSentenceEnd(ctx.v, ctx.words, i) || ctx.v.blankLineBefore(i + 1) { return nil }
             if let y = writtenYear(ctx, i) { return y }
             i -= 1
         }
