@@ -6,6 +6,8 @@ final class DocumentScratch {
     init(_ s: [Unicode.Scalar]) { self.s = s }
     /// The text with ASCII capitals lowered (offsets unchanged).
     lazy var lower: [Unicode.Scalar] = s.map(TextSearch.lower)
+    /// The names ``NameFinder`` finds in the text, once computed.
+    var names: [NameFinder.Name]?
     /// ``EventExtractor/mainActors(document:in:)``, once computed.
     var mainActors: [String]?
     /// ``EventExtractor/mainActors(document:in:statesOnly:)`` of states only, once computed.

@@ -188,13 +188,49 @@ public struct EventExtractor: Sendable {
         for e in lexicon.entities(in: title) where e.entity.kind == .actor && !actors.contains(e.entity.name) {
             actors.append(e.entity.name)
         }
-        let places = found.filter { $0.entity.kind == .place }.map(\.entity.name)
+        var places = found.filter { $0.entity.kind == .place }.map(\.entity.name)
+        if language == "en" {
+            // The names of the quote, and those of the sentences just before that the title took
+            // (`succeeded by Priya Natarajan, who had joined the firm in 2011` → `Priya Natarajan had joined`).
+            var titleScalars: [Unicode.Scalar]?
+            for name in names(in: s, scratch: scratch) where name.range.lowerBound >= segment.lowerBound - 600 {
+                guard name.range.upperBound <= segment.upperBound else { break }
+                if name.range.lowerBound < segment.lowerBound {
+                    if titleScalars == nil { titleScalars = Array(title.unicodeScalars) }
+                    guard TextSearch.first(Array(s[name.range]), in: titleScalars!) != nil else { continue }
+                }
+                if name.kind == .place {
+                    if !places.contains(name.text) { places.append(name.text) }
+                } else if !actors.contains(name.text) {
+                    actors.append(name.text)
+                }
+            }
+        }
         let raw = document.rawOffset(segment.lowerBound)..<document.rawOffset(segment.upperBound)
         return ExtractedMention(
             document: document.id, textSpan: segment, rawSpan: raw, quote: quote, dateText: t.text,
             dateSpan: t.start..<t.end, edtf: t.edtf, title: title, titleQuality: quality,
             type: eventType(title: title, quote: quote), actors: actors, places: places, language: language,
             sentence: sentence)
+    }
+
+    /// The names of the document that the lexicon does not list (``NameFinder``), computed once per document.
+    func names(in s: [Unicode.Scalar], scratch: DocumentScratch?) -> [NameFinder.Name] {
+        if let found = scratch?.names { return found }
+        var keep: [String: Bool] = [:]
+        let found = lexicon.names.names(in: s).filter { name in
+            if let k = keep[name.text] { return k }
+            // A name that holds a listed one (`Bank of China`) is left to the lexicon, and one that ends in a listed
+            // adjective (`Chinese`, `South Korean`) modifies a noun.
+            var k = lexicon.entities(in: name.text).isEmpty
+            if !k, lexicon.entities(in: name.text, nounsOnly: true).isEmpty, let space = name.text.lastIndex(of: " ") {
+                k = lexicon.entities(in: String(name.text[name.text.index(after: space)...])).isEmpty
+            }
+            keep[name.text] = k
+            return k
+        }
+        scratch?.names = found
+        return found
     }
 
     /// The type the title's own words give, else the quote's.

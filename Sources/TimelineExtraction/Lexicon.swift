@@ -114,6 +114,8 @@ public struct Lexicon: Sendable {
     /// Words that refer back to an earlier event (`this`, `that`, `此`).
     public var anaphors: IgnoredPhrases { didSet { prepared = LexiconIndex(self) } }
     public var titleRules: TitleRules { didSet { prepared = LexiconIndex(self) } }
+    /// Finds the names `entities` does not list (`name-rules.json`).
+    public var names: NameFinder
     /// Every alias of every entity, indexed by its first character.
     let aliasIndex: AliasIndex
     /// Triggers, cues and word lists prepared for the extractor (rebuilt when one of their lists is set).
@@ -132,7 +134,8 @@ public struct Lexicon: Sendable {
         }
     }()
 
-    /// Loads `event-types.json`, `entities.json`, `relation-cues.json` and `title-rules.json` from a folder.
+    /// Loads `event-types.json`, `entities.json`, `relation-cues.json`, `title-rules.json` and `name-rules.json`
+    /// from a folder.
     public init(directory: URL) throws {
         func load<T: Decodable>(_ name: String, _ type: T.Type) throws -> T {
             let url = directory.appendingPathComponent(name)
@@ -158,6 +161,7 @@ public struct Lexicon: Sendable {
         partitiveOpeners = cues.partitiveOpeners ?? IgnoredPhrases(en: [], zh: [])
         enablingCues = cues.enablingCues ?? IgnoredPhrases(en: [], zh: [])
         titleRules = try load("title-rules.json", TitleRules.self)
+        names = NameFinder(try load("name-rules.json", NameFinder.Rules.self))
         aliasIndex = AliasIndex(entities)
         prepared = LexiconIndex(self)
     }
