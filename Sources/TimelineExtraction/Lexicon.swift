@@ -93,6 +93,9 @@ public struct Lexicon: Sendable {
         public var clauseSubordinators: [String]?
         /// Words after `as` that make a phrase, not a clause (`as part of`); optional in the file.
         public var asPhrases: [String]?
+        /// Irregular past-tense verbs: one after an apposition takes the subject before it (`Its first product, a
+        /// handheld spectrometer, sold …`); regular ones end in `-ed`.
+        public var pastVerbs: [String]?
     }
 
     public var eventTypes: [EventType] { didSet { prepared = LexiconIndex(self) } }

@@ -283,7 +283,8 @@ public struct TitleMaker: Sendable {
         func substantial(at i: Int) -> Bool {
             let c = clean(at: i)
             let lower = c.lowercased()
-            let words = c.spaceSplit()
+            // Words with a letter or digit: Markdown marks and dashes left by the date (`- ** **`) are none.
+            let words = c.spaceSplit().filter { $0.unicodeScalars.contains(where: TextSearch.isWordScalar) }
             if words.count < 3 { return false }
             if TitleMaker.leadIns.contains(where: { lower.hasPrefix($0) }) { return false }
             // A relative clause or a trailing alternative is a fragment, not the event ("which had sales of ...").
@@ -293,6 +294,7 @@ public struct TitleMaker: Sendable {
         }
         if let datePiece = pieces.indices.first(where: { pieces[$0].utf8.contains(1) }), substantial(at: datePiece) {
             if let inner = innerClause(pieces[datePiece]) { return clean(inner) }
+            if let named = withSubject(clean(at: datePiece), datePiece, pieces.map(unmarked)) { return named }
             return clean(at: datePiece)
         }
         // A main clause before a clause of background (`In 2019, after years of construction, the pipeline opened`).
@@ -302,6 +304,38 @@ public struct TitleMaker: Sendable {
         if let i = pieces.indices.first(where: { !background($0) && substantial(at: $0) }) { return clean(at: i) }
         if let i = pieces.indices.first(where: substantial(at:)) { return clean(at: i) }
         return pieces.isEmpty ? clean(s) : clean(at: 0)
+    }
+
+    /// The clause of the date with the subject that another clause of the sentence gives it, or nil:
+    /// - a participle opening the sentence takes the name the main clause starts with (`Born in Grenoble on 14 April
+    ///   1871, Aubel studied …` → `Aubel was born in Grenoble`);
+    /// - a verb after an apposition takes the subject before it (`Its first product, a handheld spectrometer,
+    ///   shipped in March 2000` → `Its first product shipped`).
+    func withSubject(_ clause: String, _ index: Int, _ pieces: [String]) -> String? {
+        let words = clause.spaceSplit()
+        guard let first = words.first, let initial = first.unicodeScalars.first else { return nil }
+        if index == 0, pieces.count > 1, initial.properties.isUppercase,
+           first == "Born" || (first.hasSuffix("ed") && first.unicodeScalars.count > 4) {
+            // The main clause's subject: its leading capitalised words (`Aubel`, `Norvale Instruments`).
+            let next = pieces[1].collapsingSpaces().spaceSplit()
+            let name = next.prefix { w in
+                w.unicodeScalars.first?.properties.isUppercase == true && w.unicodeScalars.allSatisfy(TextSearch.isWordScalar)
+            }
+            guard (1...4).contains(name.count), name.count < next.count,
+                  !lexicon.titleRules.leadingFillers.contains(name[name.startIndex].lowercased()),
+                  !TitleMaker.determiners.contains(name[name.startIndex].lowercased()) else { return nil }
+            return name.joined(separator: " ") + " was " + first.lowercased() + clause.dropFirst(first.count)
+        }
+        if index >= 1, initial.properties.isLowercase, first.hasSuffix("ed") || lexicon.titleRules.pastVerbs?.contains(String(first)) == true {
+            let subject = pieces[0].collapsingSpaces().spaceSplit()
+            let appositions = pieces[1..<index].map { $0.collapsingSpaces().spaceSplit() }
+            guard (1...5).contains(subject.count), subject[0].unicodeScalars.first?.properties.isUppercase == true,
+                  !lexicon.titleRules.leadingFillers.contains(subject[0].lowercased()),
+                  appositions.allSatisfy({ a in a.first.map { TitleMaker.determiners.contains($0.lowercased()) } ?? false })
+            else { return nil }
+            return subject.joined(separator: " ") + " " + clause
+        }
+        return nil
     }
 
     /// `s` without the parenthesised parts that interrupt a clause (a lower-case word goes on after them) and do not
@@ -406,7 +440,7 @@ public struct TitleMaker: Sendable {
     /// Clause openers that introduce background, not the event ("As part of the project, ...").
     static let leadIns = ["according to", "as of", "as part of", "in response to", "in the wake of", "in addition to",
                           "despite", "although", "though", "because", "due to", "with ", "amid"]
-    static let fragmentOpeners: Set<String> = ["which", "whose", "who", "whom", "where", "or", "nor", "for", "than"]
+    static let fragmentOpeners: Set<String> = ["which", "whose", "who", "whom", "or", "nor", "for", "than"]
     static let temporalAdverbs: Set<String> = ["later", "earlier", "ago", "afterwards", "afterward", "before", "since"]
     /// Whether `s` starts with the lower-case ASCII bytes `prefix`, ignoring ASCII case (no copy of `s` is made).
     static func startsWithLowercased(_ s: String, _ prefix: [UInt8]) -> Bool {
@@ -419,14 +453,27 @@ public struct TitleMaker: Sendable {
         return k == prefix.count
     }
 
-    static let subordinators = ["when ", "after ", "before ", "following ", "once ", "while ", "as ", "since ", "until "]
+    static let subordinators = ["when ", "after ", "before ", "following ", "once ", "while ", "as ", "since ", "until ",
+                                "where "]
+    /// Prepositions before `which` that open a relative clause with a subject of its own (`work for which she received`).
+    static let relativePrepositions: Set<String> = ["for", "in", "by", "with", "from", "during", "after", "at", "under", "through"]
 
-    /// Drops a leading subordinating word: "When Mao Zedong travelled to Moscow" → "Mao Zedong travelled to Moscow".
+    /// Drops a leading subordinating word: "When Mao Zedong travelled to Moscow" → "Mao Zedong travelled to Moscow",
+    /// and a noun before a relative clause with its own subject: "work for which she received a prize" → "she
+    /// received a prize".
     func stripSubordinator(_ text: String) -> String {
         let t = text.trimmingCharacters()
         let lower = t.lowercased()
         for w in TitleMaker.subordinators where lower.hasPrefix(w) && t.spaceWordCount() > 3 {
             return String(t.dropFirst(w.count)).trimmingCharacters()
+        }
+        if lower.contains(" which ") {
+            let words = t.spaceSplit()
+            if let k = words.prefix(6).firstIndex(where: { $0.lowercased() == "which" }), k >= 2,
+               TitleMaker.relativePrepositions.contains(words[k - 1].lowercased()), words.count - k - 1 >= 3,
+               !TitleMaker.fragmentOpeners.contains(words[k + 1].lowercased()) {
+                return words[(k + 1)...].joined(separator: " ")
+            }
         }
         return t
     }

@@ -94,6 +94,28 @@ struct EventExtractorTests {
         #expect(notes.mentions.map(\.edtf) == ["1945"])
     }
 
+    @Test func aClauseWithoutItsSubjectTakesTheSentences() {
+        // A participle opening the sentence: the main clause's subject.
+        expectMentions("Born in Grenoble on 14 April 1871, Aubel studied chemistry in Geneva.", dates: ["1871-04-14"],
+                       titles: ["Aubel was born in Grenoble"])
+        // A verb after an apposition: the subject before it; but not a discourse filler.
+        expectMentions("Its first product, a handheld spectrometer, shipped in March 2000 and sold 4,000 units.",
+                       dates: ["2000-03"], titles: ["Its first product shipped and sold 4,000 units"])
+        expectMentions("However, cited by the traffic police in December 1997 for speeding, Farkas retired.",
+                       dates: ["1997-12"], titles: ["Cited by the traffic police for speeding"])
+        // `where` and `work for which` open clauses with a subject of their own.
+        expectMentions("She studied in Geneva, where she earned her doctorate in 1896.", dates: ["1896"],
+                       titles: ["She earned her doctorate"])
+        expectMentions("In 1904 she isolated a compound of thorium, work for which she received a prize in 1907.",
+                       dates: ["1904", "1907"], titles: ["She isolated a compound of thorium", "She received a prize"])
+    }
+
+    @Test func aListItemsDateInMarkdownEmphasisStaysOutOfTheTitle() {
+        expectMentions("## 2021\n\n- **March 4** – Version 1.0 released after months of testing.\n- *June*: the project moved.\n",
+                       dates: ["2021-03-04", "2021-06"],
+                       titles: ["Version 1.0 released after months of testing", "The project moved"])
+    }
+
     @Test func heOpeningATitleIsThePersonNamedLastBeforeIt() {
         expectMentions("Xi Jinping landed in Moscow for a state visit. On June 5, 2019, he and Vladimir Putin signed a joint statement.",
                        dates: ["2019-06-05"], titles: ["Xi Jinping and Vladimir Putin signed a joint statement"])
