@@ -202,7 +202,12 @@ public struct TitleMaker: Sendable {
         }
         guard k >= 0, k < last, TitleMaker.determiners.contains(w.lower[k]) else { return nil }
         let head = w.lower[last]
-        guard lexicon.eventType(of: head) != "event" else { return nil }
+        // The head must name an event (`the split in 1960`, `the acquisition in 2013`), not a thing or a title
+        // that a type's words include (`her doctorate in 1896`, `the factory in 2006`).
+        let type = lexicon.eventType(of: head)
+        guard type != "event" else { return nil }
+        if TitleMaker.typesOfThings.contains(type),
+           !TitleMaker.eventNounEndings.contains(where: { head.hasSuffix($0) }) { return nil }
         let np = q.string(w.ranges[k + 1].lowerBound..<w.ranges[last].upperBound)
         if TitleMaker.possessives.contains(w.lower[k]) {
             let before = q.string(0..<w.ranges[k].lowerBound)
@@ -440,6 +445,10 @@ public struct TitleMaker: Sendable {
     /// Clause openers that introduce background, not the event ("As part of the project, ...").
     static let leadIns = ["according to", "as of", "as part of", "in response to", "in the wake of", "in addition to",
                           "despite", "although", "though", "because", "due to", "with ", "amid"]
+    /// Types whose trigger words include things and titles as well as events (`factory`, `doctorate`, `album`).
+    static let typesOfThings: Set<String> = ["business", "science", "culture", "life"]
+    /// Endings of nouns that name events (`acquisition`, `bankruptcy`, `marriage`, `wedding`, `funeral`).
+    static let eventNounEndings = ["tion", "sion", "ment", "ing", "al", "ure", "cy", "ry", "age", "er"]
     static let fragmentOpeners: Set<String> = ["which", "whose", "who", "whom", "or", "nor", "for", "than"]
     static let temporalAdverbs: Set<String> = ["later", "earlier", "ago", "afterwards", "afterward", "before", "since"]
     /// Whether `s` starts with the lower-case ASCII bytes `prefix`, ignoring ASCII case (no copy of `s` is made).

@@ -106,6 +106,9 @@ struct EventExtractorTests {
         // `where` and `work for which` open clauses with a subject of their own.
         expectMentions("She studied in Geneva, where she earned her doctorate in 1896.", dates: ["1896"],
                        titles: ["She earned her doctorate"])
+        // A thing a type's words include is no event of its own (`her doctorate in 1896`), an event noun is.
+        expectMentions("In 1891 she moved to Geneva, where she earned her doctorate in 1896.",
+                       dates: ["1891", "1896"], titles: ["She moved to Geneva", "She earned her doctorate"])
         expectMentions("In 1904 she isolated a compound of thorium, work for which she received a prize in 1907.",
                        dates: ["1904", "1907"], titles: ["She isolated a compound of thorium", "She received a prize"])
     }

@@ -27,6 +27,15 @@ struct LexiconTests {
         #expect(lexicon.eventType(of: "两国举行联合军演") == "military-cooperation")
         #expect(lexicon.eventType(of: "贸易额创下新高") == "economy")
         #expect(lexicon.eventType(of: "a quiet afternoon") == "event")
+        // Beyond international affairs: companies, science, culture, lives.
+        #expect(lexicon.eventType(of: "Norvale agreed to acquire its rival") == "business")
+        #expect(lexicon.eventType(of: "the firm laid off 120 workers") == "business")
+        #expect(lexicon.eventType(of: "she isolated a new compound in her laboratory") == "science")
+        #expect(lexicon.eventType(of: "the opera premiered in Paris") == "culture")
+        #expect(lexicon.eventType(of: "Aubel was born in Grenoble") == "life")
+        #expect(lexicon.eventType(of: "公司收购对手") == "business")
+        // A tie goes to the older type: soldiers who died in an attack are a conflict's.
+        #expect(lexicon.eventType(of: "twelve soldiers died in the attack") == "conflict")
         // `accord` takes inflections, but `according to` attributes a claim.
         #expect(lexicon.eventType(of: "cargo volumes hit a record, according to officials") == "event")
         #expect(lexicon.eventType(of: "Putin travelled to Beijing to attend a forum") == "diplomacy")
