@@ -68,6 +68,7 @@ struct Cluster {
     static let families: [String: String] = [
         "diplomacy": "diplomacy", "agreement": "diplomacy", "statement": "diplomacy",
         "war": "war", "conflict": "war",
+        "economy": "economy", "business": "economy",
     ]
 
     static func compatible(_ a: String, _ b: String) -> Bool {

@@ -21,6 +21,8 @@ enum EventStyle {
         "disaster": ("#e6d3c8", "#7a4a2e"),
         "science": ("#d4f0ec", "#1f7a70"),
         "culture": ("#f6d6e8", "#a0376e"),
+        "business": ("#e4ecd0", "#5b6e1f"),
+        "life": ("#f5e6d0", "#8a5a1e"),
         "event": ("#ececec", "#666666"),
     ]
 
