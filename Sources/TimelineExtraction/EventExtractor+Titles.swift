@@ -34,12 +34,32 @@ extension EventExtractor {
 
     /// A title opened by `He` or `She` names the person named last before its sentence (at most 400 scalars
     /// back): `Xi Jinping landed in Moscow … He and Vladimir Putin signed` → `Xi Jinping and Vladimir Putin signed`.
-    func personTitle(_ title: String, segment: Range<Int>, in s: [Unicode.Scalar]) -> String {
+    /// Without a listed person there, the person the document last made the subject of a sentence (a name of
+    /// ``NameFinder`` opening a sentence or a clause, at most 1,500 scalars back): `Born in Grenoble, Aubel studied
+    /// … She married the physicist Louis Fabre.` → `Aubel married the physicist Louis Fabre`.
+    func personTitle(_ title: String, segment: Range<Int>, in s: [Unicode.Scalar], scratch: DocumentScratch? = nil) -> String {
         let pronoun: String
         if title.hasPrefix("He ") { pronoun = "He " } else if title.hasPrefix("She ") { pronoun = "She " } else { return title }
         let before = s.string(max(0, segment.lowerBound - 400)..<segment.lowerBound)
-        guard let person = lexicon.entities(in: before).last(where: { $0.entity.isPerson })?.entity.name else { return title }
-        return titles.finish(person + " " + title.dropFirst(pronoun.count))
+        if let person = lexicon.entities(in: before).last(where: { $0.entity.isPerson })?.entity.name {
+            return titles.finish(person + " " + title.dropFirst(pronoun.count))
+        }
+        let from = max(0, segment.lowerBound - 1500)
+        let subjects = names(in: s, scratch: scratch).filter { n in
+            guard n.kind == .person, n.isSure, n.range.lowerBound >= from, n.range.upperBound <= segment.lowerBound else { return false }
+            // A subject opens its sentence or follows the comma of an opening phrase, and a lower-case word (its
+            // verb) follows it: not `…, Du Pont's chairman`.
+            var i = n.range.lowerBound
+            while i > 0, SentenceSplitter.isSpace(s[i - 1]) { i -= 1 }
+            guard i == 0 || [",", ".", "!", "?", "\n"].contains(s[i - 1]) else { return false }
+            var j = n.range.upperBound
+            guard j < s.count, s[j] == " " else { return false }
+            while j < s.count, s[j] == " " { j += 1 }
+            return j < s.count && ("a"..."z").contains(s[j])
+        }
+        // Only one person the text was about: with two, the pronoun may be either's.
+        guard let subject = subjects.last, subjects.allSatisfy({ $0.text == subject.text }) else { return title }
+        return titles.finish(s.string(subject.range) + " " + title.dropFirst(pronoun.count))
     }
 
     /// Whether a title holds only words that make no title (`Most famously`): adverbs in `-ly` and

@@ -180,7 +180,7 @@ public struct EventExtractor: Sendable {
         if language == "en" {
             title = resolvePronouns(title, document: document, in: s, scratch: scratch)
             title = antecedentTitle(title, segment: segment, in: s)
-            title = personTitle(title, segment: segment, in: s)
+            title = personTitle(title, segment: segment, in: s, scratch: scratch)
         }
         let found = lexicon.entities(inScalars: seg)
         var actors = found.filter { $0.entity.kind == .actor }.map(\.entity.name)

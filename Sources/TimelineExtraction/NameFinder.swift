@@ -31,6 +31,9 @@ public struct NameFinder: Sendable {
         public var kind: Kind
         /// The scalar offsets of this occurrence.
         public var range: Range<Int>
+        /// Whether some occurrence in the document gives the kind by a sure clue (a title, a role, an organisation's
+        /// word), not only a weak one (two capitalised words, a preposition of place).
+        public var isSure: Bool = false
     }
 
     /// What a word is to the rules: the lists it is on.
@@ -253,7 +256,7 @@ public struct NameFinder: Sendable {
             }
             if open, let k = known[text] { kind = k }
             guard let kind else { continue }
-            out.append(Name(text: text, kind: kind, range: words[r.first].start..<words[r.last].end))
+            out.append(Name(text: text, kind: kind, range: words[r.first].start..<words[r.last].end, isSure: known[text] == kind))
         }
         return out
     }
@@ -469,6 +472,13 @@ public struct NameFinder: Sendable {
         if c1.contains(.placePreposition), !words[r.last].possessive, !allCapitals,
            after >= words.count || !words[after].joined || words[after].capitalised || words.cls(after).contains(.placeFollower) {
             return (.place, true)
+        }
+        // A lifespan after it: `Marguerite Aubel (1871–1949)`, `(born 1950)`, `(c. 1603 – 1671)`.
+        var j = words[r.last].end
+        while j < words.s.count, words.s[j] == " " { j += 1 }
+        if j + 1 < words.s.count, words.s[j] == "(", count > 1,
+           Self.isDigit(words.s[j + 1]) || words.s[j + 1] == "b" || words.s[j + 1] == "c" {
+            return (.person, false)
         }
         // Context after: a cue of a person (`Kessler said`, `Kessler, who`).
         if after < words.count, words.cls(after).contains(.cueFirst) {

@@ -119,6 +119,18 @@ struct EventExtractorTests {
                        titles: ["Version 1.0 released after months of testing", "The project moved"])
     }
 
+    @Test func sheInABiographyIsThePersonItIsAbout() {
+        // The one person the text makes a subject (a sure name: a lifespan, a role, a title), even past a person
+        // named as an object.
+        expectMentions("Marguerite Aubel (1871–1949) was a chemist. Aubel studied in Geneva. She married the physicist "
+                       + "Louis Fabre in 1899. In 1904 she isolated a compound of thorium.",
+                       dates: ["1899", "1904"],
+                       titles: ["Aubel married the physicist Louis Fabre", "Aubel isolated a compound of thorium"])
+        // Two persons the text was about: the pronoun stays.
+        expectMentions("Dr. Hanna Kessler joined in 1998. Dr. Tomas Ruiz left. She founded a lab in 2004.",
+                       dates: ["1998", "2004"], titles: ["Dr. Hanna Kessler joined", "She founded a lab"])
+    }
+
     @Test func heOpeningATitleIsThePersonNamedLastBeforeIt() {
         expectMentions("Xi Jinping landed in Moscow for a state visit. On June 5, 2019, he and Vladimir Putin signed a joint statement.",
                        dates: ["2019-06-05"], titles: ["Xi Jinping and Vladimir Putin signed a joint statement"])
