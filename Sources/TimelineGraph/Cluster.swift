@@ -71,6 +71,9 @@ struct Cluster {
         "economy": "economy", "business": "economy",
     ]
 
+    /// Types of events that belong to their actors (see ``accepts(_:)``).
+    static let ownTypes: Set<String> = ["business", "science", "culture", "life"]
+
     static func compatible(_ a: String, _ b: String) -> Bool {
         a == b || (families[a] != nil && families[a] == families[b])
     }
@@ -101,17 +104,24 @@ struct Cluster {
         // Two dates of one sentence are two events unless the same expression is repeated.
         if sentences.contains(SentenceKey(document: m.document, sentence: m.sentence)) { return false }
         let untyped = m.type == "event" || types.isEmpty
-        if !untyped {
-            guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
-            if isDay { return true }
-        }
         // Counted, not intersected: no set is made for a test that most clusters fail.
-        var sharedWords = 0
-        for w in c.words where words.contains(w) { sharedWords += 1 }
         var shared = 0
         for e in c.entities where entities.contains(e) { shared += 1 }
+        // Events of a company's or a person's own (results, products, prizes, births) that name who or where, and
+        // nobody and nowhere in common, are two events: two companies' results of one quarter or one day.
+        if shared == 0, !c.entities.isEmpty, !entities.isEmpty,
+           Cluster.ownTypes.contains(m.type) || types.contains(where: Cluster.ownTypes.contains) { return false }
+        if !untyped {
+            guard types.contains(where: { Cluster.compatible($0, m.type) }) else { return false }
+            // (Not for events of their actors' own: two companies' shares closed on one day.)
+            if isDay, !Cluster.ownTypes.contains(m.type) { return true }
+        }
+        var sharedWords = 0
+        for w in c.words where words.contains(w) { sharedWords += 1 }
         if untyped { return sharedWords >= 2 || (isDay && (shared > 0 || sharedWords >= 1)) }
         if shared >= 2 || (shared == 1 && (entities.count == 1 || c.entities.count == 1)) { return true }
+        // Names on both sides and none shared: one common title word (`net`, `loss`) is not enough.
+        if shared == 0, !c.entities.isEmpty, !entities.isEmpty { return sharedWords >= 2 }
         return sharedWords >= 1
     }
 

@@ -37,6 +37,25 @@ struct GraphBuilderTests {
                        date: nil, metadataRanges: [], languages: ["en"])
     }
 
+    @Test func twoCompaniesResultsOfOneDayOrQuarterAreTwoEvents() {
+        let a = DocumentExtraction(document: "a.txt", mentions: [
+            mention("a.txt", 0, edtf: "1989-10-27", title: "Optica shares closed at $45", type: "business", actors: ["Optica Labs"]),
+            mention("a.txt", 90, edtf: "1989-07/1989-09", title: "Optica reported a net loss", type: "business",
+                    actors: ["Optica Labs"], sentence: 3),
+        ], relations: [])
+        let b = DocumentExtraction(document: "b.txt", mentions: [
+            mention("b.txt", 0, edtf: "1989-10-27", title: "Norvale shares closed at $12", type: "business", actors: ["Norvale"]),
+            mention("b.txt", 90, edtf: "1989-07/1989-09", title: "Norvale reported a net loss", type: "business",
+                    actors: ["Norvale"], sentence: 3),
+            // The same company's result told again is the same event.
+            mention("b.txt", 200, edtf: "1989-07/1989-09", title: "Norvale's net loss widened", type: "business",
+                    actors: ["Norvale"], sentence: 5),
+        ], relations: [])
+        let g = GraphBuilder().build(documents: [doc("a.txt"), doc("b.txt")], extractions: [a, b])
+        #expect(g.events.count == 4, "\(g.events.map(\.title))")
+        #expect(g.events.contains { $0.mentions.count == 2 && $0.actors == ["Norvale"] })
+    }
+
     @Test func sameEventAcrossDocumentsAndLanguagesIsOneEvent() {
         let a = DocumentExtraction(document: "a.txt", mentions: [
             mention("a.txt", 0, edtf: "1969", title: "Sino-Soviet clash on the Ussuri River", type: "conflict",
