@@ -91,6 +91,13 @@ extension EventExtractor {
             }
             var farEnd = m.dateSpan.upperBound
             while farEnd < sentence.upperBound, !",;:.".unicodeScalars.contains(s[farEnd]) { farEnd += 1 }
+            // The cue's object must name an event besides the date: `before the end of the year` relates nothing.
+            let object = s.string((at + needle.count)..<m.dateSpan.lowerBound) + " " + s.string(m.dateSpan.upperBound..<farEnd)
+            guard object.spaceSplit().contains(where: { w in
+                let word = w.lowercased()
+                return word.unicodeScalars.contains(where: TextSearch.isAlphabetic) && !TitleMaker.determiners.contains(word)
+                    && !lexicon.titleRules.datePrepositions.contains(word)
+            }) else { continue }
             // A sentence-initial cue ("In response to the embargo in December 2022, exporters turned east"):
             // the near side is the main clause after the date's clause.
             if near.spaceWordCount() < 2, farEnd < sentence.upperBound, s[farEnd] == "," {

@@ -26,7 +26,11 @@ public struct TitleMaker: Sendable {
                                              "more", "most", "was", "were", "is", "are", "has", "have", "had"]
 
     /// A title and its quality (3: noun phrase, 2: when-clause, 1: trimmed clause, 0: fallback).
-    public func title(quote q: [Unicode.Scalar], date: Range<Int>, language: String) -> (String, Int) {
+    public func title(quote text: [Unicode.Scalar], date: Range<Int>, language: String) -> (String, Int) {
+        // A line break inside a sentence (text wrapped by hand) is a space: `2017,⏎finding` ends a clause as
+        // `2017, finding` does.
+        let q = text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" })
+            ? text.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 } : text
         if language == "zh" { return (chineseTitle(q, date: date), 1) }
         let words = Words(q)
         if let name = quotedName(q) { return (finish(name), 3) }
@@ -297,10 +301,17 @@ public struct TitleMaker: Sendable {
             if let last = words.last?.lowercased(), TitleMaker.temporalAdverbs.contains(last) { return false }
             return true
         }
-        if let datePiece = pieces.indices.first(where: { pieces[$0].utf8.contains(1) }), substantial(at: datePiece) {
+        let datePiece = pieces.indices.first(where: { pieces[$0].utf8.contains(1) })
+        if let datePiece, substantial(at: datePiece) {
             if let inner = innerClause(pieces[datePiece]) { return clean(inner) }
             if let named = withSubject(clean(at: datePiece), datePiece, pieces.map(unmarked)) { return named }
             return clean(at: datePiece)
+        }
+        // The date in a participle between a subject and its verb: `Its judgment, delivered on 11 March 2021,
+        // restored the revocation` → `Its judgment restored the revocation`.
+        if let d = datePiece, d >= 1, d + 1 < pieces.count, clean(at: d).spaceSplit().first?.hasSuffix("ed") == true,
+           let named = withSubject(clean(at: d + 1), d + 1, pieces.map(unmarked)) {
+            return named
         }
         // A main clause before a clause of background (`In 2019, after years of construction, the pipeline opened`).
         func background(_ i: Int) -> Bool {
@@ -334,9 +345,12 @@ public struct TitleMaker: Sendable {
         if index >= 1, initial.properties.isLowercase, first.hasSuffix("ed") || lexicon.titleRules.pastVerbs?.contains(String(first)) == true {
             let subject = pieces[0].collapsingSpaces().spaceSplit()
             let appositions = pieces[1..<index].map { $0.collapsingSpaces().spaceSplit() }
+            // Appositions (`a handheld spectrometer`) or a participle (`delivered on 11 March 2021`) between them.
             guard (1...5).contains(subject.count), subject[0].unicodeScalars.first?.properties.isUppercase == true,
                   !lexicon.titleRules.leadingFillers.contains(subject[0].lowercased()),
-                  appositions.allSatisfy({ a in a.first.map { TitleMaker.determiners.contains($0.lowercased()) } ?? false })
+                  appositions.allSatisfy({ a in
+                      a.first.map { TitleMaker.determiners.contains($0.lowercased()) || $0.hasSuffix("ed") } ?? false
+                  })
             else { return nil }
             return subject.joined(separator: " ") + " " + clause
         }

@@ -113,6 +113,18 @@ struct EventExtractorTests {
                        dates: ["1904", "1907"], titles: ["She isolated a compound of thorium", "She received a prize"])
     }
 
+    @Test func aParticipleWithTheDateBetweenSubjectAndVerb() {
+        expectMentions("Its judgment, delivered on 11 March 2021, restored the revocation.", dates: ["2021-03-11"],
+                       titles: ["Its judgment restored the revocation"])
+        // A line break inside the sentence is a space: the clause still ends at its comma.
+        expectMentions("Halvorsen appealed.\n\nThe tribunal dismissed the appeal on 14 December 2017,\nfinding that the inspection was lawful.",
+                       dates: ["2017-12-14"], titles: ["Tribunal dismissed the appeal"])
+        // A cue whose object is only the date relates nothing: one event, not two.
+        let ex = extractor.extract(doc("Halvorsen has said she will appeal again before the end of the year.",
+                                       date: CalendarDay(year: 2023, month: 9, day: 18)))
+        #expect(ex.mentions.count == 1 && ex.relations.isEmpty, "\(ex.mentions.map(\.title)) \(ex.relations)")
+    }
+
     @Test func aListItemsDateInMarkdownEmphasisStaysOutOfTheTitle() {
         expectMentions("## 2021\n\n- **March 4** – Version 1.0 released after months of testing.\n- *June*: the project moved.\n",
                        dates: ["2021-03-04", "2021-06"],
