@@ -625,7 +625,10 @@ enum TemplateFunctions {
     static func sentenceYear(_ ctx: TemplateContext) -> Int? {
         var i = ctx.matchStart - 1
         while i >= 0 && i >= ctx.matchStart - 15 {
-            if isSentenceEnd(ctx.v, ctx.words, i) || ctx.v.blankLineBefore(i + 1) { return nil }
+            // A semicolon joins clauses of one story (`… migrated on 30 May 2024; the old cluster was switched off
+            // on June 3`).
+            if isSentenceEnd(ctx.v, ctx.words, i) && !(ctx.v.toks[i].kLen == 1 && ctx.v.keyByte(i, 0) == 0x3B) { return nil }
+            if ctx.v.blankLineBefore(i + 1) { return nil }
             if let y = writtenYear(ctx, i) { return y }
             i -= 1
         }
