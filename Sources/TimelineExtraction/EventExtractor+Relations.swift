@@ -173,12 +173,23 @@ extension EventExtractor {
             }
             guard let antecedent = mentions[..<current].lastIndex(where: {
                 $0.sentence < cur.sentence && ref.types.contains($0.type) && $0.edtf != nil
-            }), !ref.types.contains(cur.type) || mentions[antecedent].edtf != cur.edtf else { continue }
+            }), !ref.types.contains(cur.type) || mentions[antecedent].edtf != cur.edtf,
+                  EventExtractor.withinReach(cur.edtf, of: mentions[antecedent].edtf) else { continue }
             return ExtractedRelation(from: current, to: antecedent, type: .partOf,
                                      evidence: Evidence(document: document.id, span: [cur.rawSpan.lowerBound, cur.rawSpan.upperBound],
                                                         quote: cur.quote))
         }
         return nil
+    }
+
+    /// Whether an event dated `part` can be part of one dated `whole`: it starts at most a year before the whole
+    /// and at most ten years after the whole's end (`the rest of the war` in 1941 is not the war of 1916).
+    static func withinReach(_ part: String?, of whole: String?) -> Bool {
+        guard let part, let whole, let p = EDTF(part), let w = EDTF(whole), p.first != .open, w.first != .open else { return true }
+        let partStart = EDTF.bounds(p.first).0.year
+        let wholeStart = EDTF.bounds(w.first).0.year
+        let wholeEnd = w.last.map { $0 == .open ? Int.max / 2 : EDTF.bounds($0).1.year } ?? EDTF.bounds(w.first).1.year
+        return partStart >= wholeStart - 1 && partStart <= wholeEnd + 10
     }
 
     static let clausePunctuation = Array(",;:，；：".unicodeScalars)

@@ -53,6 +53,14 @@ struct CompoundStatementTests {
         #expect(ex.relations.first?.from == 1 && ex.relations.first?.to == 0)
     }
 
+    @Test func aWarDecadesEarlierIsNotTheWarReferredTo() {
+        // `the rest of the war` in 1941 is another war than the one of 1916.
+        let text = "In 1916 she was wounded in the war. Her laboratory was closed in 1941, and she spent the rest of the war in Switzerland."
+        let ex = extractor.extract(doc(text))
+        #expect(ex.mentions.count == 2)
+        #expect(ex.relations.isEmpty, "\(ex.relations)")
+    }
+
     @Test func nounPhraseBeforeTheDateIsTheTitle() {
         let ex = extractor.extract(doc("The talks differed from the bitter Sino-Indian war of 1962, which nobody wanted to repeat."))
         #expect(ex.mentions.first?.title == "Bitter Sino-Indian war")
