@@ -291,10 +291,15 @@ public struct TitleMaker: Sendable {
         }
         func substantial(at i: Int) -> Bool {
             let c = clean(at: i)
-            let lower = c.lowercased()
             // Words with a letter or digit: Markdown marks and dashes left by the date (`- ** **`) are none.
-            let words = c.spaceSplit().filter { $0.unicodeScalars.contains(where: TextSearch.isWordScalar) }
-            if words.count < 3 { return false }
+            let all = c.spaceSplit()
+            if all.count < 3 { return false }
+            func isWord(_ w: Substring) -> Bool { w.unicodeScalars.contains(where: TextSearch.isWordScalar) }
+            var n = 0
+            for w in all where isWord(w) { n += 1; if n == 3 { break } }
+            if n < 3 { return false }
+            let words = [all.first(where: isWord)!, all.last(where: isWord)!]
+            let lower = c.lowercased()
             if TitleMaker.leadIns.contains(where: { lower.hasPrefix($0) }) { return false }
             // A relative clause or a trailing alternative is a fragment, not the event ("which had sales of ...").
             if let w = words.first?.lowercased(), TitleMaker.fragmentOpeners.contains(w) { return false }
@@ -478,6 +483,7 @@ public struct TitleMaker: Sendable {
 
     static let subordinators = ["when ", "after ", "before ", "following ", "once ", "while ", "as ", "since ", "until ",
                                 "where "]
+    static let spacedWhich = Array(" which ".utf8)
     /// Prepositions before `which` that open a relative clause with a subject of its own (`work for which she received`).
     static let relativePrepositions: Set<String> = ["for", "in", "by", "with", "from", "during", "after", "at", "under", "through"]
 
@@ -490,7 +496,7 @@ public struct TitleMaker: Sendable {
         for w in TitleMaker.subordinators where lower.hasPrefix(w) && t.spaceWordCount() > 3 {
             return String(t.dropFirst(w.count)).trimmingCharacters()
         }
-        if lower.contains(" which ") {
+        if TextSearch.containsLiteral(TitleMaker.spacedWhich, inUTF8: lower) {
             let words = t.spaceSplit()
             if let k = words.prefix(6).firstIndex(where: { $0.lowercased() == "which" }), k >= 2,
                TitleMaker.relativePrepositions.contains(words[k - 1].lowercased()), words.count - k - 1 >= 3,
