@@ -342,6 +342,14 @@ public struct NameFinder: Sendable {
 
     @inline(__always) private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
+    /// Whether the line holding offset `i` is a Markdown heading (`# …`), whose words are capitalised anyway.
+    private func isInHeading(_ i: Int, _ s: [Unicode.Scalar]) -> Bool {
+        var j = i
+        while j > 0, s[j - 1] != "\n" { j -= 1 }
+        while j < i, s[j] == " " { j += 1 }
+        return j < i && s[j] == "#"
+    }
+
     @inline(__always) private static func isUppercase(_ c: Unicode.Scalar) -> Bool {
         c.value < 128 ? c.value >= 0x41 && c.value <= 0x5A : c.properties.isUppercase
     }
@@ -489,8 +497,10 @@ public struct NameFinder: Sendable {
         // Followed by a place noun (`the Big Bend region`).
         if after < words.count, words[after].joined, !words[after].capitalised,
            words.cls(after).contains(.placeNoun) { return (.place, true) }
-        // Two or three capitalised words, none all capitals, not after an article (`the Great Hall`): a person's name.
+        // Two or three capitalised words, none all capitals, not after an article (`the Great Hall`) nor in a heading
+        // (`## March 2020: Product Launch`): a person's name.
         if (2...3).contains(count), (r.first...r.last).allSatisfy({ words[$0].capitalised }), !c1.contains(.determiner),
+           !isInHeading(words[r.first].start, words.s),
            (r.first...r.last).allSatisfy({ i in words.s[(words[i].start + 1)..<words[i].end].contains(where: Self.isLowercase) }) {
             return (.person, true)
         }

@@ -55,6 +55,7 @@ struct NameFinderTests {
                 == ["organisation:Immigration and Naturalization Service"])
         #expect(names("the People's Liberation Army marched") == [])
         #expect(names("an Atlanta-based company") == [])
+        #expect(names("## March 2020: Product Launch\n\nThe team shipped it.") == [])
         #expect(names("") == [])
         #expect(names("中国和俄罗斯") == [])
     }
