@@ -151,11 +151,14 @@ extension NameFinder {
         // Followed by a place noun (`the Big Bend region`).
         if after < words.count, words[after].joined, !words[after].capitalised,
            words.cls(after).contains(.placeNoun) { return (.place, true) }
-        // Two or three capitalised words, none all capitals, not after an article (`the Great Hall`) nor in a heading
-        // (`## March 2020: Product Launch`): a person's name.
-        if (2...3).contains(count), (r.first...r.last).allSatisfy({ words[$0].capitalised }), !c1.contains(.determiner),
+        // Two or three capitalised words (with a particle such as `de` or `van` between them, not `of`), none all
+        // capitals, not after an article (`the Great Hall`) nor in a heading (`## March 2020: Product Launch`): a
+        // person's name (`Francis de Groot`).
+        let capitalised = (r.first...r.last).filter { words[$0].capitalised }
+        if (2...3).contains(capitalised.count), !c1.contains(.determiner),
+           (r.first...r.last).allSatisfy({ words[$0].capitalised || !words.is($0, "of") }),
            !isInHeading(words[r.first].start, words.s),
-           (r.first...r.last).allSatisfy({ i in words.s[(words[i].start + 1)..<words[i].end].contains(where: Self.isLowercase) }) {
+           capitalised.allSatisfy({ i in words.s[(words[i].start + 1)..<words[i].end].contains(where: Self.isLowercase) }) {
             return (.person, true)
         }
         return nil
