@@ -193,7 +193,14 @@ public struct EventExtractor: Sendable {
             // The names of the quote, and those of the sentences just before that the title took
             // (`succeeded by Priya Natarajan, who had joined the firm in 2011` → `Priya Natarajan had joined`).
             var titleScalars: [Unicode.Scalar]?
-            for name in names(in: s, scratch: scratch) where name.range.lowerBound >= segment.lowerBound - 600 {
+            let all = names(in: s, scratch: scratch)
+            // The first name at most 600 scalars before the quote, by binary search (names are in text order).
+            var lo = 0, hi = all.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if all[mid].range.lowerBound < segment.lowerBound - 600 { lo = mid + 1 } else { hi = mid }
+            }
+            for name in all[lo...] {
                 guard name.range.upperBound <= segment.upperBound else { break }
                 if name.range.lowerBound < segment.lowerBound {
                     if titleScalars == nil { titleScalars = Array(title.unicodeScalars) }
