@@ -45,8 +45,9 @@ extension EventExtractor {
             return titles.finish(person + " " + title.dropFirst(pronoun.count))
         }
         let from = max(0, segment.lowerBound - 1500)
-        let subjects = names(in: s, scratch: scratch).filter { n in
-            guard n.kind == .person, n.isSure, n.range.lowerBound >= from, n.range.upperBound <= segment.lowerBound else { return false }
+        let all = names(in: s, scratch: scratch)
+        let subjects = all[EventExtractor.firstName(atOrAfter: from, in: all)...].prefix { $0.range.upperBound <= segment.lowerBound }.filter { n in
+            guard n.kind == .person, n.isSure else { return false }
             // A subject opens its sentence or follows the comma of an opening phrase, and a lower-case word (its
             // verb) follows it: not `…, Du Pont's chairman`.
             var i = n.range.lowerBound

@@ -194,13 +194,7 @@ public struct EventExtractor: Sendable {
             // (`succeeded by Priya Natarajan, who had joined the firm in 2011` → `Priya Natarajan had joined`).
             var titleScalars: [Unicode.Scalar]?
             let all = names(in: s, scratch: scratch)
-            // The first name at most 600 scalars before the quote, by binary search (names are in text order).
-            var lo = 0, hi = all.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if all[mid].range.lowerBound < segment.lowerBound - 600 { lo = mid + 1 } else { hi = mid }
-            }
-            for name in all[lo...] {
+            for name in all[EventExtractor.firstName(atOrAfter: segment.lowerBound - 600, in: all)...] {
                 guard name.range.upperBound <= segment.upperBound else { break }
                 if name.range.lowerBound < segment.lowerBound {
                     if titleScalars == nil { titleScalars = Array(title.unicodeScalars) }
@@ -238,6 +232,16 @@ public struct EventExtractor: Sendable {
         }
         scratch?.names = found
         return found
+    }
+
+    /// The index of the first of `names` (in text order) that starts at or after `offset`, by binary search.
+    static func firstName(atOrAfter offset: Int, in names: [NameFinder.Name]) -> Int {
+        var lo = 0, hi = names.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if names[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The type the title's own words give, else the quote's.

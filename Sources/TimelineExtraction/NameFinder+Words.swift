@@ -145,8 +145,12 @@ extension NameFinder {
 
     /// Whether the line holding offset `i` is a Markdown heading (`# …`), whose words are capitalised anyway.
     func isInHeading(_ i: Int, _ s: [Unicode.Scalar]) -> Bool {
+        // A heading is a short line: looking back at most 300 scalars keeps a long one-line text linear.
         var j = i
-        while j > 0, s[j - 1] != "\n" { j -= 1 }
+        while j > 0, s[j - 1] != "\n" {
+            if i - j > 300 { return false }
+            j -= 1
+        }
         while j < i, s[j] == " " { j += 1 }
         return j < i && s[j] == "#"
     }

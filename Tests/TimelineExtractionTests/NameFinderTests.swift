@@ -62,6 +62,14 @@ struct NameFinderTests {
         #expect(names("中国和俄罗斯") == [])
     }
 
+    /// A long line of capitalised pairs (one line, no heading) is read in one pass: no look-back to its start for
+    /// every pair.
+    @Test func aLongLineOfNamesIsLinear() {
+        let line = Array(String(repeating: "met Hanna Kessler and ", count: 40_000).unicodeScalars)
+        let found = finder.names(in: line)
+        #expect(found.count == 40_000)
+    }
+
     /// Random text never traps, and every range lies inside the text.
     @Test func anyTextIsSafe() {
         var rng = SystemRandomNumberGenerator()
