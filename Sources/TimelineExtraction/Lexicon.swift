@@ -10,7 +10,12 @@ public struct Lexicon: Sendable {
         public var type: String
         public var en: [String]
         public var zh: [String]
+        /// Events of this type belong to their actors (`"ofActors": true`: a company's results, a person's prize).
+        public var ofActors: Bool?
     }
+
+    /// The types of events that belong to their actors (``EventType/ofActors``).
+    public var typesOfActors: Set<String> { Set(eventTypes.filter { $0.ofActors == true }.map(\.type)) }
 
     /// Phrases removed before triggers are counted.
     public struct IgnoredPhrases: Sendable, Decodable {

@@ -9,7 +9,13 @@ import TimelineModel
 public struct TitleMaker: Sendable {
     public let lexicon: Lexicon
 
-    public init(lexicon: Lexicon = .shared) { self.lexicon = lexicon }
+    /// The types of events that belong to their actors: their words include things (`factory`, `doctorate`).
+    let typesOfActors: Set<String>
+
+    public init(lexicon: Lexicon = .shared) {
+        self.lexicon = lexicon
+        typesOfActors = lexicon.typesOfActors
+    }
 
     static let determiners: Set<String> = ["the", "its", "their", "his", "her", "this", "that", "a", "an", "our", "whose"]
     static let possessives: Set<String> = ["its", "their", "his", "her", "whose"]
@@ -210,7 +216,7 @@ public struct TitleMaker: Sendable {
         // that a type's words include (`her doctorate in 1896`, `the factory in 2006`).
         let type = lexicon.eventType(of: head)
         guard type != "event" else { return nil }
-        if TitleMaker.typesOfThings.contains(type),
+        if typesOfActors.contains(type),
            !TitleMaker.eventNounEndings.contains(where: { head.hasSuffix($0) }) { return nil }
         let np = q.string(w.ranges[k + 1].lowerBound..<w.ranges[last].upperBound)
         if TitleMaker.possessives.contains(w.lower[k]) {
@@ -464,8 +470,6 @@ public struct TitleMaker: Sendable {
     /// Clause openers that introduce background, not the event ("As part of the project, ...").
     static let leadIns = ["according to", "as of", "as part of", "in response to", "in the wake of", "in addition to",
                           "despite", "although", "though", "because", "due to", "with ", "amid"]
-    /// Types whose trigger words include things and titles as well as events (`factory`, `doctorate`, `album`).
-    static let typesOfThings: Set<String> = ["business", "science", "culture", "life"]
     /// Endings of nouns that name events (`acquisition`, `bankruptcy`, `marriage`, `wedding`, `funeral`).
     static let eventNounEndings = ["tion", "sion", "ment", "ing", "al", "ure", "cy", "ry", "age", "er"]
     static let fragmentOpeners: Set<String> = ["which", "whose", "who", "whom", "or", "nor", "for", "than"]

@@ -71,8 +71,8 @@ struct Cluster {
         "economy": "economy", "business": "economy",
     ]
 
-    /// Types of events that belong to their actors (see ``accepts(_:)``).
-    static let ownTypes: Set<String> = ["business", "science", "culture", "life"]
+    /// Types of events that belong to their actors (see ``accepts(_:)``), as `event-types.json` marks them.
+    static let ownTypes = Lexicon.shared.typesOfActors
 
     static func compatible(_ a: String, _ b: String) -> Bool {
         a == b || (families[a] != nil && families[a] == families[b])

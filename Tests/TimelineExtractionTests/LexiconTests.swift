@@ -34,6 +34,8 @@ struct LexiconTests {
         #expect(lexicon.eventType(of: "the opera premiered in Paris") == "culture")
         #expect(lexicon.eventType(of: "Aubel was born in Grenoble") == "life")
         #expect(lexicon.eventType(of: "公司收购对手") == "business")
+        // The types whose events belong to their actors are marked in the data, not in code.
+        #expect(lexicon.typesOfActors == ["business", "science", "culture", "life"])
         // A tie goes to the older type: soldiers who died in an attack are a conflict's.
         #expect(lexicon.eventType(of: "twelve soldiers died in the attack") == "conflict")
         // `accord` takes inflections, but `according to` attributes a claim.
