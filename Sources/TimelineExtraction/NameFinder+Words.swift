@@ -39,7 +39,7 @@ extension NameFinder {
         /// The word's text (without a possessive `'s`).
         func text(_ i: Int) -> String {
             let t = texts[i]
-            return t.isEmpty ? Words.string(s, items[i].start..<items[i].end) : t
+            return t.isEmpty ? s.string(items[i].start..<items[i].end) : t
         }
 
         /// Whether word `i` is `literal` (ASCII), compared without making a string.
@@ -49,18 +49,6 @@ extension NameFinder {
             let p = literal.utf8Start
             for k in 0..<(w.end - w.start) where s[w.start + k].value != UInt32(p[k]) { return false }
             return true
-        }
-
-        /// The text of a range of scalars: from bytes when it is ASCII (most words), a small string needing no
-        /// allocation.
-        static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-            if r.count <= 32, s[r].allSatisfy({ $0.value < 128 }) {
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: r.count) { b in
-                    for k in 0..<r.count { b[k] = UInt8(s[r.lowerBound + k].value) }
-                    return String(decoding: UnsafeBufferPointer(b), as: UTF8.self)
-                }
-            }
-            return String(String.UnicodeScalarView(s[r]))
         }
     }
 
@@ -105,7 +93,7 @@ extension NameFinder {
                 }
                 let dotted = i < n && s[i] == "."
                 let initial = capitalised && isInitial(s, before: start, previous: previous)
-                let word = capitalised ? Words.string(text, start..<end) : ""
+                let word = capitalised ? text.string(start..<end) : ""
                 items.append(Word(start: start, end: end, cls: capitalised ? classes[word] ?? [] : [], capitalised: capitalised,
                                   possessive: possessive, joined: joined, initial: initial, dotted: dotted))
                 texts.append(word)
